@@ -1,0 +1,201 @@
+"""The default generator: answer with one to three cited sentences of the retrieved passages.
+
+A sentence is chosen for the question's specific terms it contains (weighted
+by how rare they are in the corpus), for holding the kind of fact the question
+asks for (a number, a date, a name), and for coming from a highly ranked
+passage. A long sentence is narrowed to the clauses that hold the fact. When
+the best sentence covers too little of the question, the generator abstains.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from rag.clean import detect_lang
+from rag.sentences import clause_spans, sentence_spans
+from rag.terms import is_cjk_term, question_terms, terms
+from rag.types import Answer, Citation, Hit
+
+ABSTAIN_MESSAGE = {
+    "en": "The documents don't say. The closest passages are listed below.",
+    "zh": "文档中没有找到这个问题的答案。下面列出了最接近的段落。",
+}
+NO_TERMS_MESSAGE = {
+    "en": "The question has no words to search for. Please ask about something in the documents.",
+    "zh": "问题中没有可以检索的词语，请换一种问法。",
+}
+
+_NUMBER_Q = re.compile(r"\b(how (many|much|large|big|long|far|old)|what (number|percentage|proportion|share|amount))\b|多少|几|百分之|比例|数量", re.I)
+_DATE_Q = re.compile(r"\b(when|what (year|date|day|month|time)|which (year|date|day|month))\b|什么时候|何时|哪一?年|哪一?天|几月|几号|日期|时间", re.I)
+_PERSON_Q = re.compile(r"\b(who|whom|whose)\b|谁|何人|哪位", re.I)
+_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
+_HAS_DATE = re.compile(
+    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\d+\s*(年|月|日)|(今|明|去|前)年|(this|next|last) (year|month|week)|\bby the end of\b",
+    re.I,
+)
+_HAS_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|[\u4e00-\u9fff]{2,3}(?=[,，、])")
+
+
+def expected_type(question: str) -> str | None:
+    """'number', 'date' or 'person' when the question asks for one, else None."""
+    if _NUMBER_Q.search(question):
+        return "number"
+    if _DATE_Q.search(question):
+        return "date"
+    if _PERSON_Q.search(question):
+        return "person"
+    return None
+
+
+def _has_type(text: str, kind: str | None, question: str) -> bool:
+    if kind is None:
+        return True
+    if kind == "number":
+        # A number that the question itself states is not an answer to "how many".
+        asked = set(re.findall(r"\d+", question))
+        return any(n not in asked for n in re.findall(r"\d+", text)) or bool(
+            re.search(r"[一二三四五六七八九十百千万亿两]", text)
+        )
+    if kind == "date":
+        return bool(_HAS_DATE.search(text))
+    return bool(_HAS_NAME.search(text))
+
+
+@dataclass(frozen=True)
+class _Span:
+    hit_rank: int  # 0-based rank of the passage
+    start: int  # absolute offsets in the document
+    end: int
+    text: str
+    score: float
+    coverage: float
+    covered: frozenset[str]
+
+
+@dataclass
+class ExtractiveGenerator:
+    """generate(question, hits) -> Answer, with no language model."""
+
+    idf: Callable[[str], float]
+    max_sentences: int = 3
+    target_chars: int = 250  # a longer sentence is narrowed to its best clauses
+    abstain_threshold: float = 0.5
+    type_weight: float = 0.15
+    rank_weight: float = 0.1
+    passage_weight: float = 0.2
+
+    def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
+        lang = "zh" if detect_lang(question) == "zh" else "en"
+        q_terms = question_terms(question)
+        if not q_terms:
+            return Answer(question, NO_TERMS_MESSAGE[lang], (), tuple(hits), abstained=True)
+        weights = {t: self._weight(t) for t in q_terms}
+        total = sum(weights.values())
+        kind = expected_type(question)
+
+        candidates: list[_Span] = []
+        seen: set[tuple[str, int, int]] = set()
+        for rank, hit in enumerate(hits):
+            chunk = hit.chunk
+            passage_cover = self._coverage(set(terms(chunk.text)), weights, total)[0]
+            for start, end in sentence_spans(chunk.text, offset=chunk.start):
+                key = (chunk.source, start, end)
+                if key in seen:  # overlapping chunks repeat sentences
+                    continue
+                seen.add(key)
+                text = chunk.text[start - chunk.start : end - chunk.start]
+                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, question)
+                candidates.append(span)
+        if not candidates:
+            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True)
+
+        candidates.sort(key=lambda s: (-s.score, s.hit_rank, s.start))
+        best = candidates[0]
+        confidence = best.coverage + (self.type_weight if _has_type(best.text, kind, question) else 0.0)
+        if confidence < self.abstain_threshold:
+            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
+
+        chosen = [self._narrow(best, hits, weights, total, kind, question)]
+        covered = set(best.covered)
+        for span in candidates[1:]:
+            if len(chosen) >= self.max_sentences:
+                break
+            gain = sum(weights[t] for t in span.covered - covered) / total
+            if gain >= 0.2 and span.score >= 0.6 * best.score:
+                chosen.append(self._narrow(span, hits, weights, total, kind, question))
+                covered |= span.covered
+        # Read in document order within a passage, passages in rank order.
+        chosen.sort(key=lambda s: (s.hit_rank, s.start))
+        citations = []
+        parts = []
+        for marker, span in enumerate(chosen, start=1):
+            chunk = hits[span.hit_rank].chunk
+            citations.append(Citation(marker, chunk.source, chunk.chunk_id, span.start, span.end, span.text))
+            parts.append(f"{span.text} [{marker}]" if lang == "en" else f"{span.text}[{marker}]")
+        text = (" " if lang == "en" else "").join(parts)
+        return Answer(question, text, tuple(citations), tuple(hits), confidence=confidence)
+
+    def _weight(self, term: str) -> float:
+        # A single Chinese character says little on its own; its bigrams carry the meaning.
+        factor = 0.35 if is_cjk_term(term) and len(term) == 1 else 1.0
+        return factor * self.idf(term)
+
+    @staticmethod
+    def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:
+        covered = frozenset(t for t in weights if t in found)
+        return sum(weights[t] for t in covered) / total, covered
+
+    def _score(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        rank: int,
+        passage_cover: float,
+        weights: dict[str, float],
+        total: float,
+        kind: str | None,
+        question: str,
+    ) -> _Span:
+        coverage, covered = self._coverage(set(terms(text)), weights, total)
+        score = (
+            coverage
+            + self.passage_weight * passage_cover
+            + self.rank_weight / (1 + rank)
+            + (self.type_weight if _has_type(text, kind, question) else 0.0)
+        )
+        return _Span(rank, start, end, text, score, coverage, covered)
+
+    def _narrow(
+        self, span: _Span, hits: Sequence[Hit], weights: dict[str, float], total: float, kind: str | None, question: str
+    ) -> _Span:
+        """The shortest run of clauses that keeps the sentence's coverage and answer type."""
+        if len(span.text) <= self.target_chars:
+            return span
+        chunk = hits[span.hit_rank].chunk
+        base = chunk.start
+        clauses = clause_spans(chunk.text, span.start - base, span.end - base)
+        best: tuple[float, int, int, int] | None = None  # (-score, length, i, j)
+        for i in range(len(clauses)):
+            for j in range(i, len(clauses)):
+                length = clauses[j][1] - clauses[i][0]
+                if length > self.target_chars and j > i:
+                    break
+                text = chunk.text[clauses[i][0] : clauses[j][1]]
+                coverage, _ = self._coverage(set(terms(text)), weights, total)
+                score = coverage + (self.type_weight if _has_type(text, kind, question) else 0.0)
+                key = (-round(score, 6), length, i, j)
+                if best is None or key < best:
+                    best = key
+        if best is None:
+            return span
+        _, _, i, j = best
+        start, end = clauses[i][0] + base, clauses[j][1] + base
+        text = chunk.text[start - base : end - base]
+        coverage, covered = self._coverage(set(terms(text)), weights, total)
+        if coverage + 1e-9 < span.coverage * 0.8:  # narrowing lost too much of the match
+            return span
+        return _Span(span.hit_rank, start, end, text, span.score, coverage, covered)

@@ -1,0 +1,39 @@
+"""The generator seam: generate(question, hits) -> Answer, and the one function that picks one."""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol, Sequence
+
+from rag.config import GENERATORS, Settings
+from rag.types import Answer, Hit
+
+
+class Generator(Protocol):
+    def generate(self, question: str, hits: Sequence[Hit]) -> Answer: ...
+
+
+def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -> Generator:
+    """The generator called `name`; ValueError lists the valid names."""
+    from rag.extractive import ExtractiveGenerator
+
+    extractive = ExtractiveGenerator(
+        idf=idf, max_sentences=settings.max_answer_sentences, abstain_threshold=settings.abstain_threshold
+    )
+    if name == "extractive":
+        return extractive
+    if name == "openai":
+        from rag.openai_generator import OpenAIGenerator
+
+        if not settings.openai_base_url:
+            raise ValueError(
+                "the openai generator needs an endpoint: set RAG_OPENAI_BASE_URL (or OPENAI_BASE_URL), "
+                "e.g. http://127.0.0.1:8000/v1, and RAG_OPENAI_MODEL"
+            )
+        return OpenAIGenerator(
+            base_url=settings.openai_base_url,
+            model=settings.openai_model,
+            api_key=settings.openai_api_key,
+            timeout_s=settings.openai_timeout_s,
+            fallback=extractive,
+        )
+    raise ValueError(f"unknown generator {name!r}; choose one of {', '.join(GENERATORS)}")

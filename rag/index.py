@@ -1,0 +1,172 @@
+"""The index: Chroma (the source of truth for chunks) plus the lexical index derived from it.
+
+Writers take a file lock in the index folder, because embedded Chroma is
+thread-safe but not process-safe. Readers never wait for it: a reader that
+finds the lexical index behind Chroma's generation uses it as it is when a
+writer is busy (the writer rebuilds it when done), and repairs it otherwise.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from rag.lexical import LexicalIndex
+from rag.store import ChromaStore
+from rag.types import Chunk, DocumentInfo
+
+LOCK_NAME = "write.lock"
+
+
+class IndexBusyError(RuntimeError):
+    """Another process is writing to this index."""
+
+
+class Index:
+    def __init__(self, index_dir: Path, collection: str, chroma_url: str | None, embedding_model: str) -> None:
+        self.index_dir = Path(index_dir)
+        self.collection = collection
+        self.embedding_model = embedding_model
+        self.store = ChromaStore(self.index_dir, collection, chroma_url)
+        self._lexical: LexicalIndex | None = None
+
+    @property
+    def lexical_dir(self) -> Path:
+        return self.index_dir / "lexical" / self.collection
+
+    @contextmanager
+    def write_lock(self, timeout_s: float = 0.0) -> Iterator[None]:
+        """Hold the index's write lock; IndexBusyError when another writer holds it past `timeout_s`."""
+        from filelock import FileLock, Timeout
+
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(str(self.index_dir / LOCK_NAME))
+        try:
+            lock.acquire(timeout=timeout_s)
+        except Timeout:
+            raise IndexBusyError(
+                f"another `rag ingest` is writing to {self.index_dir}; wait for it to finish "
+                "(or pass --wait SECONDS to queue behind it)"
+            ) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def _writer_busy(self) -> bool:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(str(self.index_dir / LOCK_NAME))
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            return True
+        lock.release()
+        return False
+
+    def exists(self) -> bool:
+        return self.store.exists()
+
+    def open(self, create: bool = False) -> dict:
+        return self.store.open(self.embedding_model, create=create)
+
+    def lexical(self) -> LexicalIndex:
+        """The lexical index for Chroma's current generation (loaded once, repaired when stale)."""
+        generation = self.store.generation()
+        if self._lexical is not None and self._lexical.generation == generation:
+            return self._lexical
+        loaded = LexicalIndex.load(self.lexical_dir)
+        if loaded is not None and loaded.generation == generation:
+            self._lexical = loaded
+        elif loaded is not None and self._writer_busy():
+            self._lexical = loaded  # a writer is mid-ingest and will rebuild it
+        else:
+            self._lexical = self.rebuild_lexical(generation)
+        return self._lexical
+
+    def rebuild_lexical(self, generation: int | None = None) -> LexicalIndex:
+        generation = self.store.generation() if generation is None else generation
+        chunks = [chunk for _, chunk in self.store.iter_chunks(with_text=True)]
+        lexical = LexicalIndex.build(chunks, generation)
+        lexical.save(self.lexical_dir)
+        self._lexical = lexical
+        return lexical
+
+    def documents(self) -> list[DocumentInfo]:
+        """Indexed documents, from the lexical index's copy of the chunks."""
+        return documents_of(self.lexical().chunks)
+
+    def stats(self) -> dict:
+        manifest = self.store.manifest()
+        lexical = self.lexical()
+        return {
+            "documents": len(documents_of(lexical.chunks)),
+            "chunks": self.store.count(),
+            "embedding_model": manifest.get("embedding_model"),
+            "format_version": manifest.get("format_version"),
+            "generation": manifest.get("generation"),
+            "index": str(self.index_dir),
+            "chroma": self.store.where,
+        }
+
+    def check(self) -> list[str]:
+        """Problems found between Chroma, the lexical index and the document records; [] when consistent."""
+        problems: list[str] = []
+        stored = {chunk_id: chunk for chunk_id, chunk in self.store.iter_chunks(with_text=True)}
+        for chunk_id, chunk in stored.items():
+            if chunk.chunk_id != chunk_id:
+                problems.append(f"chunk {chunk_id} of {chunk.source}: id does not match its content")
+        for info in documents_of(stored.values()):
+            if not info.complete:
+                problems.append(f"{info.source}: incomplete document (an ingest was interrupted); run `rag ingest` again")
+        by_source: dict[str, set[str]] = defaultdict(set)
+        for chunk in stored.values():
+            by_source[chunk.source].add(chunk.doc_id)
+        for source, doc_ids in by_source.items():
+            if len(doc_ids) > 1:
+                problems.append(f"{source}: chunks of {len(doc_ids)} versions; run `rag ingest` again")
+        saved = LexicalIndex.load(self.lexical_dir)
+        generation = self.store.generation()
+        if saved is None:
+            problems.append("the lexical index is missing or unreadable; `rag check --repair` rebuilds it")
+        else:
+            if saved.generation != generation:
+                problems.append(
+                    f"the lexical index is for generation {saved.generation}, Chroma is at {generation}; "
+                    "`rag check --repair` rebuilds it"
+                )
+            lexical_ids = {c.chunk_id for c in saved.chunks}
+            if lexical_ids != set(stored):
+                problems.append(
+                    f"the lexical index has {len(lexical_ids - set(stored))} chunks Chroma lacks and lacks "
+                    f"{len(set(stored) - lexical_ids)} that Chroma has; `rag check --repair` rebuilds it"
+                )
+        return problems
+
+
+def documents_of(chunks) -> list[DocumentInfo]:  # chunks: Iterable[Chunk]
+    groups: dict[tuple[str, str], list[Chunk]] = defaultdict(list)
+    for chunk in chunks:
+        groups[(chunk.source, chunk.doc_id)].append(chunk)
+    infos = []
+    for (source, doc_id), members in groups.items():
+        first = members[0]
+        infos.append(
+            DocumentInfo(
+                doc_id=doc_id,
+                source=source,
+                title=first.title,
+                date=first.date,
+                lang=first.lang,
+                n_chunks=len(members),
+                complete=len({c.position for c in members}) == first.n_chunks,
+            )
+        )
+    return sorted(infos, key=lambda d: d.source)
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("RAG_INDEX", ".rag"))

@@ -1,0 +1,257 @@
+"""Ingestion: files -> cleaned documents -> chunks -> vectors -> Chroma, then the lexical index.
+
+Safe to interrupt at any point and run again:
+- chunk ids derive from content, so writing a chunk twice is an upsert, never a duplicate;
+- a document counts as stored only when all of its `n_chunks` chunks are in Chroma;
+- the Chroma generation is bumped before the first write, so a lexical index
+  saved before the crash is known to be stale and is rebuilt from Chroma.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from rag.chunking import chunk_document
+from rag.index import Index
+from rag.loaders import DEFAULT_MAX_FILE_MB, FoundFile, SkipFile, find_files, load_document
+from rag.types import Chunk, Document
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    chunks_written: int = 0
+    chunks_deleted: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        lines = [
+            f"documents: {len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.removed)} removed; "
+            f"chunks: {self.chunks_written} written, {self.chunks_deleted} deleted; "
+            f"{len(self.skipped)} skipped ({self.seconds:.1f}s)"
+        ]
+        lines += [f"  skipped {path}: {reason}" for path, reason in self.skipped]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "removed": self.removed,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "chunks_written": self.chunks_written,
+            "chunks_deleted": self.chunks_deleted,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+@dataclass
+class _Stored:
+    """What Chroma holds for one source: chunk ids by document version, and expected counts."""
+
+    ids_by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    n_chunks: dict[str, int] = field(default_factory=dict)
+    root: str = ""
+
+    def complete(self, doc_id: str) -> bool:
+        return doc_id in self.n_chunks and len(self.ids_by_doc[doc_id]) == self.n_chunks[doc_id]
+
+
+def _root_of(path: Path) -> str:
+    return str(Path(path).resolve())
+
+
+class Ingester:
+    """Runs one ingest against an Index with an embedder and a token counter."""
+
+    def __init__(
+        self,
+        index: Index,
+        embed: Callable[[Sequence[str]], object],
+        count_tokens: Callable[[Sequence[str]], list[int]],
+        chunk_tokens: int,
+        overlap_tokens: int,
+        max_tokens: int,
+        batch_chunks: int = 256,
+    ) -> None:
+        self.index = index
+        self.embed = embed
+        self.count_tokens = count_tokens
+        self.chunk_tokens = chunk_tokens
+        self.overlap_tokens = overlap_tokens
+        self.max_tokens = max_tokens
+        self.batch_chunks = batch_chunks
+
+    def run(
+        self,
+        paths: Sequence[Path],
+        prune: bool = True,
+        max_file_mb: float = DEFAULT_MAX_FILE_MB,
+        progress: Progress | None = None,
+        wait_s: float = 0.0,
+        documents: Sequence[Document] | None = None,
+    ) -> IngestReport:
+        """Ingest files under `paths` (or ready-made `documents`, e.g. a benchmark's paragraphs)."""
+        started = time.perf_counter()
+        report = IngestReport()
+        found: list[tuple[FoundFile, str]] = []
+        for path in paths:
+            files, skipped = find_files([path])
+            report.skipped.extend(skipped)
+            root = _root_of(path)
+            found.extend((f, root) for f in files)
+        with self.index.write_lock(timeout_s=wait_s):
+            self.index.open(create=True)
+            stored = self._scan()
+            self._generation_bumped = False
+            written_ids: set[str] = set()
+            seen_docs: dict[str, str] = {}  # doc_id -> source that holds it in this run
+            present: set[str] = set()
+            pending: list[tuple[Document, list[Chunk], str]] = []
+
+            def flush() -> None:
+                self._write(pending, stored, report, written_ids)
+                pending.clear()
+
+            items: list[tuple[str, str, Document | SkipFile]] = []
+            if documents is not None:
+                items = [(d.source, "", d) for d in documents]
+            total = len(items) or len(found)
+            for done, item in enumerate(items or found, start=1):
+                if documents is not None:
+                    source, root, loaded = item
+                    display = source
+                else:
+                    found_file, root = item
+                    source, display = found_file.source, str(found_file.path)
+                    try:
+                        loaded = load_document(found_file, max_file_mb)
+                    except SkipFile as skip:
+                        loaded = skip
+                if progress:
+                    progress(done, total, display)
+                if isinstance(loaded, SkipFile):
+                    report.skipped.append((display, str(loaded)))
+                    present.add(source)  # an unreadable file is not a deleted one: keep what was stored
+                    continue
+                doc = loaded
+                present.add(source)
+                if doc.doc_id in seen_docs and seen_docs[doc.doc_id] != source:
+                    report.skipped.append((display, f"duplicate of {seen_docs[doc.doc_id]} (same text)"))
+                    continue
+                holder = self._holder(stored, doc.doc_id, exclude=source)
+                if holder is not None and holder[1] != root and holder[0] not in present:
+                    report.skipped.append((display, f"duplicate of {holder[0]} (same text, already indexed)"))
+                    continue
+                seen_docs[doc.doc_id] = source
+                mine = stored.get(source)
+                if mine is not None and mine.complete(doc.doc_id):
+                    report.unchanged.append(source)
+                    stale = [i for d, ids in mine.ids_by_doc.items() if d != doc.doc_id for i in ids]
+                    self._delete(stale, report)
+                    continue
+                chunks = chunk_document(doc, self.count_tokens, self.chunk_tokens, self.overlap_tokens, self.max_tokens)
+                chunks = [_with_root(c, root) for c in chunks]
+                (report.updated if mine is not None else report.added).append(source)
+                pending.append((doc, chunks, source))
+                if sum(len(c) for _, c, _ in pending) >= self.batch_chunks:
+                    flush()
+            flush()
+            if prune and documents is None:
+                roots = {root for _, root in found} | {_root_of(p) for p in paths}
+                for source, mine in stored.items():
+                    if source not in present and mine.root in roots:
+                        ids = [i for ids in mine.ids_by_doc.values() for i in ids if i not in written_ids]
+                        self._delete(ids, report)
+                        report.removed.append(source)
+            if self._generation_bumped or self.index.lexical_dir.exists() is False:
+                self.index.rebuild_lexical()
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def remove(self, sources: Sequence[str]) -> IngestReport:
+        """Delete documents by source name."""
+        report = IngestReport()
+        with self.index.write_lock():
+            self.index.open()
+            stored = self._scan()
+            self._generation_bumped = False
+            for source in sources:
+                mine = stored.get(source)
+                if mine is None:
+                    raise KeyError(f"no document named {source!r} in the index")
+                self._delete([i for ids in mine.ids_by_doc.values() for i in ids], report)
+                report.removed.append(source)
+            if self._generation_bumped:
+                self.index.rebuild_lexical()
+        return report
+
+    # -- steps ----------------------------------------------------------------------
+
+    def _scan(self) -> dict[str, _Stored]:
+        stored: dict[str, _Stored] = {}
+        for chunk_id, chunk in self.index.store.iter_chunks(with_text=False):
+            entry = stored.setdefault(chunk.source, _Stored(root=chunk.root))
+            entry.ids_by_doc[chunk.doc_id].add(chunk_id)
+            entry.n_chunks[chunk.doc_id] = chunk.n_chunks
+        return stored
+
+    @staticmethod
+    def _holder(stored: dict[str, _Stored], doc_id: str, exclude: str) -> tuple[str, str] | None:
+        for source, entry in stored.items():
+            if source != exclude and entry.complete(doc_id):
+                return source, entry.root
+        return None
+
+    def _mark_changing(self) -> None:
+        if not self._generation_bumped:
+            self.index.store.bump_generation()
+            self._generation_bumped = True
+
+    def _write(
+        self,
+        pending: list[tuple[Document, list[Chunk], str]],
+        stored: dict[str, _Stored],
+        report: IngestReport,
+        written_ids: set[str],
+    ) -> None:
+        if not pending:
+            return
+        self._mark_changing()
+        chunks = [c for _, doc_chunks, _ in pending for c in doc_chunks]
+        vectors = self.embed([c.title + "\n" + c.text if c.title else c.text for c in chunks])
+        self.index.store.upsert(chunks, vectors)
+        report.chunks_written += len(chunks)
+        written_ids.update(c.chunk_id for c in chunks)
+        for doc, doc_chunks, source in pending:
+            mine = stored.get(source)
+            if mine is None:
+                continue
+            new_ids = {c.chunk_id for c in doc_chunks}
+            stale = [i for ids in mine.ids_by_doc.values() for i in ids if i not in new_ids]
+            self._delete(stale, report)
+
+    def _delete(self, ids: list[str], report: IngestReport) -> None:
+        if not ids:
+            return
+        self._mark_changing()
+        self.index.store.delete(ids)
+        report.chunks_deleted += len(ids)
+
+
+def _with_root(chunk: Chunk, root: str) -> Chunk:
+    from dataclasses import replace
+
+    return replace(chunk, root=root)

@@ -1,0 +1,149 @@
+"""The lexical side of retrieval: a BM25 index (bm25s) over the same chunks as Chroma.
+
+It is built from Chroma's contents, saved beside the index with the Chroma
+generation it reflects, and rebuilt only when that generation moves. Saving
+goes to a temporary folder that is renamed into place, so a crash leaves
+either the old index or the new one, never half of each.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from rag.terms import terms
+from rag.types import Chunk
+
+LEXICAL_FORMAT = 2
+BM25_K1 = 1.2
+BM25_B = 0.75
+
+
+class LexicalIndex:
+    """BM25 over chunks, with the chunks themselves kept for fast lookups."""
+
+    def __init__(
+        self, chunks: Sequence[Chunk], bm25, generation: int, doc_freq: dict[str, int]
+    ) -> None:  # bm25: bm25s.BM25 | None
+        self.chunks = list(chunks)
+        self.generation = generation
+        self.doc_freq = doc_freq
+        self._bm25 = bm25
+        self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._sources = np.array([c.source for c in self.chunks], dtype=object)
+
+    @classmethod
+    def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
+        import bm25s
+
+        chunks = sorted(chunks, key=lambda c: (c.source, c.position, c.chunk_id))
+        bm25 = None
+        doc_freq: Counter[str] = Counter()
+        if chunks:
+            corpus = [terms(c.title + "\n" + c.text) for c in chunks]
+            for chunk_terms in corpus:
+                doc_freq.update(set(chunk_terms))
+            bm25 = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+            # An empty term list would break the vocabulary; "" stands for "no terms".
+            bm25.index([t or [""] for t in corpus], show_progress=False)
+        return cls(chunks, bm25, generation, dict(doc_freq))
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency over chunks (BM25's smoothed form, always positive)."""
+        n = len(self.chunks)
+        df = self.doc_freq.get(term, 0)
+        return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+    def __len__(self) -> int:
+        return len(self.chunks)
+
+    def get(self, chunk_id: str) -> Chunk | None:
+        index = self._by_id.get(chunk_id)
+        return None if index is None else self.chunks[index]
+
+    def neighbours(self, chunk: Chunk) -> tuple[Chunk | None, Chunk | None]:
+        """The chunks before and after `chunk` in its document, when indexed."""
+        index = self._by_id.get(chunk.chunk_id)
+        if index is None:
+            return None, None
+        before = self.chunks[index - 1] if index > 0 else None
+        after = self.chunks[index + 1] if index + 1 < len(self.chunks) else None
+        same = lambda other: other if other is not None and other.doc_id == chunk.doc_id else None  # noqa: E731
+        return same(before), same(after)
+
+    def search(self, query: str, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
+        """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""
+        if self._bm25 is None:
+            return []
+        query_terms = terms(query)
+        if not query_terms:
+            return []
+        scores = self._bm25.get_scores(query_terms)
+        if sources:
+            scores = np.where(np.isin(self._sources, list(sources)), scores, 0.0)
+        n = min(n, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.chunks[i], float(scores[i])) for i in top if scores[i] > 0]
+
+    # -- persistence ---------------------------------------------------------------
+
+    def save(self, folder: Path) -> None:
+        folder = Path(folder)
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".lexical-", dir=folder.parent))
+        try:
+            if self._bm25 is not None:
+                self._bm25.save(str(staging / "bm25"))
+            records = [[c.text, c.metadata()] for c in self.chunks]
+            with (staging / "chunks.json").open("w", encoding="utf-8") as handle:
+                json.dump(records, handle, ensure_ascii=False, separators=(",", ":"))
+            with (staging / "doc_freq.json").open("w", encoding="utf-8") as handle:
+                json.dump(self.doc_freq, handle, ensure_ascii=False, separators=(",", ":"))
+            manifest = {"format": LEXICAL_FORMAT, "generation": self.generation, "chunks": len(self.chunks)}
+            (staging / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+            old = folder.with_name(folder.name + ".old")
+            if folder.exists():
+                shutil.rmtree(old, ignore_errors=True)
+                os.replace(folder, old)
+            os.replace(staging, folder)
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """The saved index, or None when it is missing, unreadable or of another format."""
+        folder = Path(folder)
+        if not folder.exists():
+            old = folder.with_name(folder.name + ".old")  # a crash between the two renames in save()
+            if not old.exists():
+                return None
+            folder = old
+        try:
+            manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+            if manifest.get("format") != LEXICAL_FORMAT:
+                return None
+            with (folder / "chunks.json").open(encoding="utf-8") as handle:
+                records = json.load(handle)
+            chunks = [Chunk.from_metadata(text, meta) for text, meta in records]
+            with (folder / "doc_freq.json").open(encoding="utf-8") as handle:
+                doc_freq = json.load(handle)
+            bm25 = None
+            if chunks:
+                import bm25s
+
+                bm25 = bm25s.BM25.load(str(folder / "bm25"))
+        except (OSError, ValueError, KeyError):
+            return None
+        if len(chunks) != manifest.get("chunks"):
+            return None
+        return cls(chunks, bm25, int(manifest["generation"]), doc_freq)

@@ -1,0 +1,194 @@
+"""Reading files into cleaned documents: .txt, .md, .html/.htm, .pdf.
+
+A file that cannot be read raises SkipFile with a one-line reason; the ingest
+reports it and goes on with the other files.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from rag.clean import clean_text, detect_lang, find_date, find_title
+from rag.types import Document
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+DEFAULT_MAX_FILE_MB = 20.0
+
+
+class SkipFile(Exception):
+    """This file cannot be indexed; the message says why, in one line."""
+
+
+@dataclass(frozen=True)
+class FoundFile:
+    path: Path
+    source: str  # path relative to the root it was found under, with "/" separators
+
+
+def find_files(paths: Iterable[Path]) -> tuple[list[FoundFile], list[tuple[str, str]]]:
+    """Supported files under `paths` (recursively), and (path, reason) for what was passed over.
+
+    Symbolic links to folders are followed once; a link that leads back into a
+    folder already walked (a loop) is reported and not followed again.
+    """
+    found: list[FoundFile] = []
+    skipped: list[tuple[str, str]] = []
+    for root in paths:
+        root = Path(root)
+        if not root.exists():
+            raise FileNotFoundError(f"{root}: no such file or folder")
+        if root.is_file():
+            if root.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(FoundFile(root, root.name))
+            else:
+                skipped.append((str(root), f"unsupported file type {root.suffix or '(none)'}"))
+            continue
+        visited: set[tuple[int, int]] = set()
+        for folder, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: skipped.append((e.filename, f"cannot read folder: {e.strerror}"))):
+            try:
+                stat = os.stat(folder)
+            except OSError as exc:
+                skipped.append((folder, f"cannot read folder: {exc.strerror}"))
+                dirnames[:] = []
+                continue
+            if (stat.st_dev, stat.st_ino) in visited:
+                skipped.append((folder, "symbolic link loop: folder already indexed"))
+                dirnames[:] = []
+                continue
+            visited.add((stat.st_dev, stat.st_ino))
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                path = Path(folder) / name
+                if name.startswith("."):
+                    continue
+                if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    skipped.append((str(path), f"unsupported file type {path.suffix or '(none)'}"))
+                    continue
+                found.append(FoundFile(path, path.relative_to(root).as_posix()))
+    return found, skipped
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes to text: UTF-8, else the detected encoding (GB18030/GBK and the like).
+
+    A UTF-8 file with a few broken bytes keeps its text, with the broken bytes
+    replaced, rather than being misread as another encoding.
+    """
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SkipFile("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    if lenient.count("\ufffd") <= max(3, len(lenient) // 1000):
+        return lenient
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise SkipFile("not text in any encoding that could be detected")
+    text = str(best)
+    if _garbage_ratio(text) > 0.05:
+        raise SkipFile(f"looks binary (decoded as {best.encoding}, mostly unprintable)")
+    return text
+
+
+def _garbage_ratio(text: str) -> float:
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF)
+    return bad / len(sample)
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Visible text of an HTML page (no scripts or styles), and its <title>."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    title_tag = soup.find("title")
+    title = title_tag.get_text(" ", strip=True) if title_tag else None
+    for tag in soup(["script", "style", "noscript", "template", "iframe", "svg", "head", "title"]):
+        tag.decompose()
+    if not title:
+        heading = soup.find(["h1", "h2"])
+        title = heading.get_text(" ", strip=True) if heading else None
+    blocks = "p div li h1 h2 h3 h4 h5 h6 tr br section article blockquote pre".split()
+    for tag in soup.find_all(blocks):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    text = soup.get_text()
+    return re.sub(r"\n\s*\n+", "\n\n", text), title
+
+
+def pdf_to_text(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            try:
+                reader.decrypt("")
+            except Exception:
+                raise SkipFile("encrypted PDF: decrypt it first") from None
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except SkipFile:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise SkipFile(f"unreadable PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
+    text = "\n\n".join(p.strip() for p in pages if p.strip())
+    if not text.strip():
+        raise SkipFile("PDF has no text layer (a scan?): run OCR on it first")
+    return text
+
+
+def load_document(found: FoundFile, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
+    """Read, decode and clean one file. Raises SkipFile with the reason when it cannot."""
+    path = found.path
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise SkipFile(f"cannot read: {exc.strerror}") from None
+    if size == 0:
+        raise SkipFile("empty file")
+    if size > max_file_mb * 1024 * 1024:
+        raise SkipFile(f"{size / 1024 / 1024:.0f} MB is over the {max_file_mb:g} MB limit (raise it with --max-file-mb)")
+    suffix = path.suffix.lower()
+    title_hint = None
+    try:
+        if suffix in PDF_SUFFIXES:
+            raw = pdf_to_text(path)
+        else:
+            raw = decode_text(path.read_bytes())
+            if suffix in HTML_SUFFIXES:
+                raw, title_hint = html_to_text(raw)
+    except PermissionError:
+        raise SkipFile("permission denied") from None
+    except IsADirectoryError:
+        raise SkipFile("is a folder") from None
+    except OSError as exc:
+        raise SkipFile(f"cannot read: {exc.strerror or exc}") from None
+    text = clean_text(raw)
+    if not text:
+        raise SkipFile("no text left after cleaning")
+    if _garbage_ratio(text) > 0.05:
+        raise SkipFile("mostly unprintable characters: not a text document")
+    title = clean_text(title_hint) if title_hint else find_title(text, fallback=Path(found.source).stem)
+    return Document(source=found.source, text=text, title=title, date=find_date(text), lang=detect_lang(text))
+
+
+def iter_documents(files: Iterable[FoundFile], max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Iterator[tuple[FoundFile, Document | SkipFile]]:
+    for found in files:
+        try:
+            yield found, load_document(found, max_file_mb)
+        except SkipFile as skip:
+            yield found, skip

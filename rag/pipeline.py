@@ -1,0 +1,196 @@
+"""The pipeline a user talks to: ingest documents, ask questions, list and remove documents.
+
+Built cheaply; the embedding model, Chroma and the lexical index load on first use.
+Usage:
+    pipeline = Pipeline(settings_from_env())
+    answer = pipeline.ask("How many hectares of green space will Minhang complete this year?")
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+from typing import Sequence
+
+from rag.config import Settings
+from rag.embedder import Embedder, make_embedder
+from rag.generators import Generator, make_generator
+from rag.index import Index
+from rag.ingest import Ingester, IngestReport, Progress
+from rag.retriever import Retriever
+from rag.types import Answer, Chunk, Document, DocumentInfo
+
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as it is (empty, for instance)."""
+
+
+def normalize_question(question: str) -> str:
+    """Strip control characters and clip very long questions; QuestionError when nothing is left."""
+    if not isinstance(question, str):
+        raise QuestionError("the question must be text")
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in question)
+    cleaned = " ".join(cleaned.split())
+    if not cleaned:
+        raise QuestionError("the question is empty: type a question about the documents")
+    return cleaned[:MAX_QUESTION_CHARS]
+
+
+class Pipeline:
+    def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings.embed_model, settings.embed_batch_size)
+        self.index = Index(settings.index_dir, settings.collection, settings.chroma_url, self.embedder.name)
+        self._opened = False
+        self._lock = threading.Lock()
+
+    # -- reading --------------------------------------------------------------------
+
+    def _ensure_open(self) -> None:
+        if not self._opened:
+            with self._lock:
+                if not self._opened:
+                    self.index.open()
+                    self._opened = True
+
+    def is_empty(self) -> bool:
+        return not self.index.exists() or self.index.store.count() == 0
+
+    def retriever(self) -> Retriever:
+        s = self.settings
+        return Retriever(
+            dense=self.index.store,
+            lexical=self.index.lexical(),
+            embedder=self.embedder,
+            candidates=s.candidates,
+            rrf_k=s.rrf_k,
+            dense_weight=s.dense_weight,
+            lexical_weight=s.lexical_weight,
+        )
+
+    def search(self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None):
+        self._ensure_open()
+        return self.retriever().search(query, top_k or self.settings.top_k, mode or self.settings.mode, sources)
+
+    def ask(
+        self,
+        question: str,
+        top_k: int | None = None,
+        mode: str | None = None,
+        generator: str | None = None,
+        sources: Sequence[str] | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        history: Sequence[str] = (),
+    ) -> Answer:
+        """Answer `question` from the index, with citations; `history` holds earlier questions of a chat."""
+        from rag.followup import contextualize
+
+        started = time.perf_counter()
+        question = normalize_question(question)
+        self._ensure_open()
+        lexical = self.index.lexical()
+        query = contextualize(question, history, lexical.idf)
+        allowed = self._allowed_sources(sources, date_from, date_to, lexical.chunks)
+        if allowed is not None and not allowed:
+            hits = []
+        else:
+            t0 = time.perf_counter()
+            hits = self.search(query, top_k, mode, allowed)
+            retrieval_ms = (time.perf_counter() - t0) * 1000
+        t1 = time.perf_counter()
+        answer = self.generator(generator).generate(query if query != question else question, hits)
+        generate_ms = (time.perf_counter() - t1) * 1000
+        timings = {"total": (time.perf_counter() - started) * 1000, "generate": generate_ms}
+        if hits:
+            timings["retrieve"] = retrieval_ms
+        return replace(answer, question=question, searched_query=query, timings_ms=timings)
+
+    def generator(self, name: str | None = None) -> Generator:
+        return make_generator(name or self.settings.generator, self.settings, self.index.lexical().idf)
+
+    @staticmethod
+    def _allowed_sources(
+        sources: Sequence[str] | None, date_from: str | None, date_to: str | None, chunks: Sequence[Chunk]
+    ) -> list[str] | None:
+        if not sources and not date_from and not date_to:
+            return None
+        allowed = {c.source for c in chunks}
+        if sources:
+            unknown = set(sources) - allowed
+            if unknown:
+                raise QuestionError(f"no document named {', '.join(sorted(unknown))} in the index")
+            allowed &= set(sources)
+        if date_from or date_to:
+            dated = {c.source: c.date for c in chunks}
+            allowed = {
+                s for s in allowed
+                if dated.get(s) and (not date_from or dated[s] >= date_from) and (not date_to or dated[s] <= date_to)
+            }
+        return sorted(allowed)
+
+    def documents(self) -> list[DocumentInfo]:
+        if self.is_empty():
+            return []
+        self._ensure_open()
+        return self.index.documents()
+
+    def context(self, chunk_id: str) -> tuple[str, str, str]:
+        """(text before, the chunk, text after) from the neighbouring chunks, to show a passage in place."""
+        self._ensure_open()
+        lexical = self.index.lexical()
+        chunk = lexical.get(chunk_id)
+        if chunk is None:
+            raise KeyError(f"no passage {chunk_id} in the index")
+        before, after = lexical.neighbours(chunk)
+        head = before.text[: max(0, chunk.start - before.start)] if before else ""
+        tail = after.text[max(0, chunk.end - after.start) :] if after else ""
+        return head, chunk.text, tail
+
+    def stats(self) -> dict:
+        self._ensure_open()
+        return self.index.stats()
+
+    def check(self, repair: bool = False) -> list[str]:
+        self._ensure_open()
+        problems = self.index.check()
+        if problems and repair:
+            with self.index.write_lock():
+                self.index.rebuild_lexical()
+            problems = self.index.check()
+        return problems
+
+    # -- writing --------------------------------------------------------------------
+
+    def _ingester(self) -> Ingester:
+        s = self.settings
+        count_tokens = getattr(self.embedder, "count_tokens")
+        max_tokens = getattr(self.embedder, "max_tokens", 256) - 2  # [CLS] and [SEP]
+        return Ingester(self.index, self.embedder.embed, count_tokens, s.chunk_tokens, s.chunk_overlap_tokens, max_tokens)
+
+    def ingest(
+        self,
+        paths: Sequence[Path],
+        prune: bool = True,
+        progress: Progress | None = None,
+        wait_s: float = 0.0,
+        max_file_mb: float = 20.0,
+    ) -> IngestReport:
+        report = self._ingester().run(paths, prune=prune, progress=progress, wait_s=wait_s, max_file_mb=max_file_mb)
+        self._opened = False
+        return report
+
+    def ingest_documents(self, documents: Sequence[Document], progress: Progress | None = None) -> IngestReport:
+        """Ingest ready-made documents (a benchmark's paragraphs, say)."""
+        report = self._ingester().run([], documents=documents, progress=progress)
+        self._opened = False
+        return report
+
+    def remove(self, sources: Sequence[str]) -> IngestReport:
+        report = self._ingester().remove(sources)
+        self._opened = False
+        return report

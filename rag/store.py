@@ -1,0 +1,279 @@
+"""The vector store: Chroma, embedded or a `chroma run` server. The only module that imports chromadb.
+
+The collection's metadata records the index format version, the embedding
+model and a generation counter. The generation is bumped before every write,
+so the lexical index (built for one generation) can tell when it is stale.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence, TypeVar
+from urllib.parse import urlparse
+
+import numpy as np
+
+from rag.types import Chunk
+
+FORMAT_VERSION = 1
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class StoreError(RuntimeError):
+    """Chroma cannot be reached or refused an operation."""
+
+
+class IndexMismatchError(StoreError):
+    """The index was built by another format version or embedding model."""
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    names = {type(e).__name__ for e in (exc, exc.__cause__, exc.__context__) if e is not None}
+    text = str(exc).lower()
+    return bool(
+        names & {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError", "ReadError", "ConnectionError"}
+        or "could not connect" in text
+        or "connection refused" in text
+    )
+
+
+class ChromaStore:
+    """One Chroma collection of chunks. Cheap to build; connects on first use."""
+
+    def __init__(
+        self,
+        index_dir: Path,
+        collection: str = "rag",
+        chroma_url: str | None = None,
+        retries: int = 4,
+        retry_wait_s: float = 0.5,
+    ) -> None:
+        self.index_dir = Path(index_dir)
+        self.collection_name = collection
+        self.chroma_url = chroma_url
+        self.retries = retries
+        self.retry_wait_s = retry_wait_s
+        self._client = None
+        self._collection = None
+
+    # -- connection -----------------------------------------------------------------
+
+    @property
+    def where(self) -> str:
+        return self.chroma_url or str(self.index_dir / "chroma")
+
+    def _connect(self):  # -> chromadb.ClientAPI
+        if self._client is not None:
+            return self._client
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.chroma_url:
+            url = urlparse(self.chroma_url)
+            try:
+                client = chromadb.HttpClient(
+                    host=url.hostname or "127.0.0.1",
+                    port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https",
+                    settings=chroma_settings,
+                )
+                client.heartbeat()
+            except Exception as exc:
+                raise StoreError(
+                    f"cannot reach the Chroma server at {self.chroma_url} ({type(exc).__name__}). "
+                    "Start one with `chroma run --path DIR --host 127.0.0.1 --port PORT`, or drop --chroma-url "
+                    "to use the embedded index."
+                ) from None
+        else:
+            path = self.index_dir / "chroma"
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+                client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+            except Exception as exc:
+                raise StoreError(f"cannot open the index at {path}: {exc}") from None
+        self._client = client
+        return client
+
+    def _call(self, action: Callable[[], T], what: str) -> T:
+        """Run a Chroma call, retrying a few times when a server connection drops."""
+        for attempt in range(self.retries + 1):
+            try:
+                return action()
+            except Exception as exc:
+                if not (self.chroma_url and _is_connection_error(exc)):
+                    raise
+                if attempt == self.retries:
+                    raise StoreError(
+                        f"lost the Chroma server at {self.chroma_url} while trying to {what} "
+                        f"({type(exc).__name__}); run the same command again once it is back: "
+                        "nothing is lost, and a re-run completes the index."
+                    ) from None
+                wait = self.retry_wait_s * 2**attempt
+                log.warning("Chroma server unreachable (%s); retrying in %.1fs", type(exc).__name__, wait)
+                time.sleep(wait)
+                self._collection = None  # the server may have restarted: look the collection up again
+        raise AssertionError("unreachable")
+
+    def exists(self) -> bool:
+        """Whether the collection exists (without creating anything)."""
+        if not self.chroma_url and not (self.index_dir / "chroma").exists():
+            return False
+        client = self._connect()
+        names = self._call(lambda: [c if isinstance(c, str) else c.name for c in client.list_collections()], "list")
+        return self.collection_name in names
+
+    def _get_collection(self, create: bool = False):
+        if self._collection is not None:
+            return self._collection
+        client = self._connect()
+        if create:
+            collection = self._call(
+                lambda: client.get_or_create_collection(
+                    self.collection_name,
+                    embedding_function=None,
+                    configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 100}},
+                    metadata={"format_version": FORMAT_VERSION, "generation": 0},
+                ),
+                "create the collection",
+            )
+        else:
+            if not self.exists():
+                raise StoreError(
+                    f"no index named {self.collection_name!r} at {self.where}: run `rag ingest` first"
+                )
+            collection = self._call(
+                lambda: client.get_collection(self.collection_name, embedding_function=None), "open"
+            )
+        self._collection = collection
+        return collection
+
+    # -- manifest -------------------------------------------------------------------
+
+    def manifest(self) -> dict[str, Any]:
+        collection = self._get_collection()
+        return dict(self._call(lambda: collection.metadata or {}, "read the manifest"))
+
+    def open(self, embedding_model: str, create: bool = False) -> dict[str, Any]:
+        """Open (or create) the collection and check it was built with this model and format."""
+        collection = self._get_collection(create=create)
+        meta = dict(collection.metadata or {})
+        version = meta.get("format_version")
+        if version != FORMAT_VERSION:
+            raise IndexMismatchError(
+                f"the index at {self.where} has format version {version!r}, this program reads "
+                f"{FORMAT_VERSION}: re-ingest into a new --index folder (or delete the old one)."
+            )
+        built_with = meta.get("embedding_model")
+        if built_with is None and create:
+            meta["embedding_model"] = embedding_model
+            self._set_metadata(meta)
+        elif built_with != embedding_model:
+            raise IndexMismatchError(
+                f"the index at {self.where} was built with embedding model {built_with!r}, not "
+                f"{embedding_model!r}: its vectors cannot be compared. Use --embed-model {built_with} "
+                "or re-ingest into a new --index folder."
+            )
+        return meta
+
+    def _set_metadata(self, meta: dict[str, Any]) -> None:
+        collection = self._get_collection()
+        self._call(lambda: collection.modify(metadata=meta), "update the manifest")
+
+    def generation(self) -> int:
+        return int(self.manifest().get("generation", 0))
+
+    def bump_generation(self) -> int:
+        """Mark the collection as changing; returns the new generation."""
+        meta = self.manifest()
+        meta["generation"] = int(meta.get("generation", 0)) + 1
+        self._set_metadata(meta)
+        return meta["generation"]
+
+    # -- data -----------------------------------------------------------------------
+
+    def count(self) -> int:
+        collection = self._get_collection()
+        return int(self._call(collection.count, "count"))
+
+    def max_batch(self) -> int:
+        client = self._connect()
+        try:
+            return max(1, int(client.get_max_batch_size()))
+        except Exception:
+            return 1000
+
+    def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
+        collection = self._get_collection()
+        step = self.max_batch()
+        for i in range(0, len(chunks), step):
+            part = chunks[i : i + step]
+            self._call(
+                lambda part=part, i=i: collection.upsert(
+                    ids=[c.chunk_id for c in part],
+                    embeddings=vectors[i : i + len(part)],
+                    documents=[c.text for c in part],
+                    metadatas=[c.metadata() for c in part],
+                ),
+                "write chunks",
+            )
+
+    def delete(self, ids: Sequence[str]) -> None:
+        if not ids:
+            return
+        collection = self._get_collection()
+        step = self.max_batch()
+        for i in range(0, len(ids), step):
+            part = list(ids[i : i + step])
+            self._call(lambda part=part: collection.delete(ids=part), "delete chunks")
+
+    def query(
+        self, vector: np.ndarray, n: int, sources: Sequence[str] | None = None
+    ) -> list[tuple[Chunk, float]]:
+        """The n nearest chunks with their cosine similarity, best first."""
+        collection = self._get_collection()
+        where = None
+        if sources:
+            where = {"source": sources[0]} if len(sources) == 1 else {"source": {"$in": list(sources)}}
+        result = self._call(
+            lambda: collection.query(
+                query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                n_results=n,
+                where=where,
+                include=["documents", "metadatas", "distances"],
+            ),
+            "search",
+        )
+        return [
+            (Chunk.from_metadata(text, meta), 1.0 - float(distance))
+            for text, meta, distance in zip(
+                result["documents"][0], result["metadatas"][0], result["distances"][0]
+            )
+        ]
+
+    def iter_chunks(self, with_text: bool = True, page: int = 5000) -> Iterator[tuple[str, Chunk]]:
+        """Every stored chunk as (id, chunk), page by page; text is "" when not asked for."""
+        collection = self._get_collection()
+        include = ["metadatas", "documents"] if with_text else ["metadatas"]
+        offset = 0
+        while True:
+            batch = self._call(
+                lambda offset=offset: collection.get(include=include, limit=page, offset=offset), "read chunks"
+            )
+            ids = batch["ids"]
+            if not ids:
+                return
+            texts = batch.get("documents") or [""] * len(ids)
+            for chunk_id, text, meta in zip(ids, texts, batch["metadatas"]):
+                yield chunk_id, Chunk.from_metadata(text or "", meta)
+            offset += len(ids)
+
+    def drop(self) -> None:
+        """Delete the collection (used by `rag ingest --rebuild`)."""
+        client = self._connect()
+        if self.exists():
+            self._call(lambda: client.delete_collection(self.collection_name), "delete the collection")
+        self._collection = None

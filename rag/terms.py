@@ -1,0 +1,84 @@
+"""Terms for lexical matching, shared by BM25 and answer selection.
+
+English words are lower-cased, stop words dropped and stemmed (Snowball);
+numbers are kept whole; Chinese runs become character unigrams and bigrams,
+which need no dictionary and match how people shorten Chinese names and terms.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.clean import CJK
+
+STOP_WORDS = frozenset(
+    """a about above after again against all am an and any are as at be because been before being below
+    between both but by can could did do does doing down during each few for from further had has have having
+    he her here hers herself him himself his how i if in into is it its itself just me more most my myself no
+    nor not now of off on once only or other our ours ourselves out over own same she should so some such than
+    that the their theirs them themselves then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours yourself yourselves
+    also shall may might must let us within upon among via per whose whats many much""".split()
+)
+
+_TOKEN = re.compile(f"[{CJK}]+|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\\d+(?:[.,]\\d+)*%?")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # -> Stemmer.Stemmer
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=50_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+def _cjk_terms(run: str) -> list[str]:
+    if len(run) == 1:
+        return [run]
+    return list(run) + [run[i : i + 2] for i in range(len(run) - 1)]
+
+
+def terms(text: str, keep_stop_words: bool = False) -> list[str]:
+    """Index terms of `text`, in order (with repeats, as BM25 wants them).
+
+    >>> terms("How many hectares of green space? 区长周海鹰")
+    ['hectar', 'green', 'space', '区', '长', '周', '海', '鹰', '区长', '长周', '周海', '海鹰']
+    """
+    out: list[str] = []
+    for token in _TOKEN.findall(text):
+        first = token[0]
+        if first.isdigit():
+            out.append(token.replace(",", "").rstrip("%"))
+        elif first.isascii():
+            word = token.lower().replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if not keep_stop_words and word in STOP_WORDS:
+                continue
+            out.append(_stem(word))
+        else:
+            out.extend(_cjk_terms(token))
+    return out
+
+
+def is_cjk_term(term: str) -> bool:
+    return bool(re.match(f"[{CJK}]", term))
+
+
+# Chinese question words and particles carry no content to match against the documents.
+_ZH_QUESTION_WORDS = re.compile(
+    "请问|是谁|谁|什么时候|什么|哪些|哪个|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
+)
+
+
+def question_terms(question: str) -> list[str]:
+    """Distinct content terms of a question, in order: its stop words and question words removed."""
+    seen: dict[str, None] = {}
+    for term in terms(_ZH_QUESTION_WORDS.sub(" ", question)):
+        seen.setdefault(term, None)
+    return list(seen)
