@@ -9,10 +9,10 @@ the best sentence covers too little of the question, the generator abstains.
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Sequence
 
+from rag.answer_types import holds_type, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import is_cjk_term, question_terms, terms
@@ -27,41 +27,13 @@ NO_TERMS_MESSAGE = {
     "zh": "问题中没有可以检索的词语，请换一种问法。",
 }
 
-_NUMBER_Q = re.compile(r"\b(how (many|much|large|big|long|far|old)|what (number|percentage|proportion|share|amount))\b|多少|几|百分之|比例|数量", re.I)
-_DATE_Q = re.compile(r"\b(when|what (year|date|day|month|time)|which (year|date|day|month))\b|什么时候|何时|哪一?年|哪一?天|几月|几号|日期|时间", re.I)
-_PERSON_Q = re.compile(r"\b(who|whom|whose)\b|谁|何人|哪位", re.I)
-_HAS_NUMBER = re.compile(r"\d|[一二三四五六七八九十百千万亿两]")
-_HAS_DATE = re.compile(
-    r"\b(1[89]\d\d|20\d\d)\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
-    r"|\d+\s*(年|月|日)|(今|明|去|前)年|(this|next|last) (year|month|week)|\bby the end of\b",
-    re.I,
-)
-_HAS_NAME = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]+\b|[\u4e00-\u9fff]{2,3}(?=[,，、])")
-
 
 def expected_type(question: str) -> str | None:
-    """'number', 'date' or 'person' when the question asks for one, else None."""
-    if _NUMBER_Q.search(question):
-        return "number"
-    if _DATE_Q.search(question):
-        return "date"
-    if _PERSON_Q.search(question):
-        return "person"
-    return None
+    return question_type(question)
 
 
 def _has_type(text: str, kind: str | None, question: str) -> bool:
-    if kind is None:
-        return True
-    if kind == "number":
-        # A number that the question itself states is not an answer to "how many".
-        asked = set(re.findall(r"\d+", question))
-        return any(n not in asked for n in re.findall(r"\d+", text)) or bool(
-            re.search(r"[一二三四五六七八九十百千万亿两]", text)
-        )
-    if kind == "date":
-        return bool(_HAS_DATE.search(text))
-    return bool(_HAS_NAME.search(text))
+    return holds_type(text, kind, question)
 
 
 @dataclass(frozen=True)
@@ -73,6 +45,7 @@ class _Span:
     score: float
     coverage: float
     covered: frozenset[str]
+    passage_coverage: float = 0.0
 
 
 @dataclass
@@ -83,9 +56,11 @@ class ExtractiveGenerator:
     max_sentences: int = 3
     target_chars: int = 250  # a longer sentence is narrowed to its best clauses
     abstain_threshold: float = 0.5
-    type_weight: float = 0.15
+    type_weight: float = 0.3  # a sentence that holds the asked-for kind of fact (number, name, date)
     rank_weight: float = 0.1
     passage_weight: float = 0.2
+    passage_trust: float = 0.8  # paraphrased questions match the passage better than the sentence
+    type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -114,13 +89,24 @@ class ExtractiveGenerator:
 
         candidates.sort(key=lambda s: (-s.score, s.hit_rank, s.start))
         best = candidates[0]
-        confidence = best.coverage + (self.type_weight if _has_type(best.text, kind, question) else 0.0)
+        if kind is not None and not _has_type(best.text, kind, question):
+            # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
+            typed = [
+                c for c in candidates[:10] if c.coverage >= 0.5 * best.coverage and _has_type(c.text, kind, question)
+            ]
+            if typed:
+                best = typed[0]
+        confidence = max(best.coverage, self.passage_trust * best.passage_coverage)
+        if kind is not None and not _has_type(best.text, kind, question):
+            confidence *= self.type_miss_factor
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
 
         chosen = [self._narrow(best, hits, weights, total, kind, question)]
         covered = set(best.covered)
-        for span in candidates[1:]:
+        for span in candidates:
+            if span is best:
+                continue
             if len(chosen) >= self.max_sentences:
                 break
             gain = sum(weights[t] for t in span.covered - covered) / total
@@ -165,9 +151,9 @@ class ExtractiveGenerator:
             coverage
             + self.passage_weight * passage_cover
             + self.rank_weight / (1 + rank)
-            + (self.type_weight if _has_type(text, kind, question) else 0.0)
+            + (self.type_weight if kind is not None and _has_type(text, kind, question) else 0.0)
         )
-        return _Span(rank, start, end, text, score, coverage, covered)
+        return _Span(rank, start, end, text, score, coverage, covered, passage_cover)
 
     def _narrow(
         self, span: _Span, hits: Sequence[Hit], weights: dict[str, float], total: float, kind: str | None, question: str
@@ -187,7 +173,9 @@ class ExtractiveGenerator:
                 text = chunk.text[clauses[i][0] : clauses[j][1]]
                 coverage, _ = self._coverage(set(terms(text)), weights, total)
                 score = coverage + (self.type_weight if _has_type(text, kind, question) else 0.0)
-                key = (-round(score, 6), length, i, j)
+                # Among equally good windows keep the longest (within the limit): more context, less risk of
+                # cutting off the fact, which often sits in the clause after the one that matches the question.
+                key = (-round(score, 6), -length, i, j)
                 if best is None or key < best:
                     best = key
         if best is None:
@@ -196,6 +184,8 @@ class ExtractiveGenerator:
         start, end = clauses[i][0] + base, clauses[j][1] + base
         text = chunk.text[start - base : end - base]
         coverage, covered = self._coverage(set(terms(text)), weights, total)
-        if coverage + 1e-9 < span.coverage * 0.8:  # narrowing lost too much of the match
+        if coverage + 1e-9 < span.coverage * 0.8 or (
+            _has_type(span.text, kind, question) and not _has_type(text, kind, question)
+        ):  # narrowing lost too much of the match, or the fact itself
             return span
-        return _Span(span.hit_rank, start, end, text, span.score, coverage, covered)
+        return _Span(span.hit_rank, start, end, text, span.score, coverage, covered, span.passage_coverage)

@@ -1,0 +1,59 @@
+"""Sweep retrieval and answer settings on one split of an eval set, in one process.
+
+Usage: python eval/sweep.py --split tune dense_weight=0,0.25,0.5 rrf_k=10,60
+Prints one row per combination: the headline figures of `rag eval`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from pathlib import Path
+
+from rag.config import settings_from_env
+from rag.datasets import load_dataset
+from rag.embedder import make_embedder
+from rag.evaluate import Configuration, report, run_configuration
+from rag.pipeline import Pipeline
+
+
+def parse_grid(items: list[str]) -> dict[str, list]:
+    grid = {}
+    for item in items:
+        name, values = item.split("=", 1)
+        grid[name] = [float(v) if "." in v else int(v) for v in values.split(",")]
+    return grid
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("grid", nargs="*", help="setting=v1,v2,...")
+    parser.add_argument("--dataset", type=Path, default=Path("eval/seeds.jsonl"))
+    parser.add_argument("--split", default="tune")
+    parser.add_argument("--index", type=Path)
+    args = parser.parse_args()
+    _, questions = load_dataset(args.dataset)
+    questions = [q for q in questions if args.split == "all" or q.split == args.split]
+    base = settings_from_env(index_dir=args.index)
+    embedder = make_embedder(base.embed_model)
+    grid = parse_grid(args.grid)
+    names = list(grid)
+    print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars |")
+    for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
+        settings = base.with_overrides(**dict(zip(names, values)))
+        pipeline = Pipeline(settings, embedder=embedder)
+        config = Configuration("x", lambda q, k: pipeline.search(q, k), lambda q: pipeline.ask(q), pipeline.index.lexical().chunks)
+        r = report("sweep", run_configuration(config, questions, warmup=1))
+        zh = r["by_split"].get("lang:zh", {}).get("answer", {}).get("contains_gold")
+        en = r["by_split"].get("lang:en", {}).get("answer", {}).get("contains_gold")
+        fmt = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
+        print(
+            "| " + " | ".join(str(v) for v in values) + f" | {fmt(r['retrieval']['hit@1'])} | {fmt(r['retrieval']['hit@5'])}"
+            f" | {fmt(r['answer']['contains_gold'])} | {fmt(zh)} | {fmt(en)} | {fmt(r['abstention']['recall'])}"
+            f" | {fmt(r['abstention']['false_rate'])} | {r['answer']['median_chars']} |",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""What kind of fact a question asks for, and whether a piece of text holds one.
+
+"How long is the tunnel?" wants a length; a passage that names the tunnel but
+gives no length does not answer it. This check is what lets the extractive
+generator abstain on questions that are close to the documents' topics.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.clean import CJK
+from rag.terms import terms
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
+    r"thousand|million|billion|half|dozen|dozens|hundreds|thousands|millions|first|second|third|fourth|fifth)"
+)
+_ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
+
+# Question patterns, most specific first.
+_QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(r"\b(how much (money|funding)|budget\w*|invest(ment|ed)?|cost|spend|spent|funding|price)\b|投资|预算|资金|经费|多少钱|金额", re.I)),
+    ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|多长|多远|多宽|多高|长度|面积", re.I)),
+    ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
+    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
+    ("person", re.compile(r"\b(who|whom|whose)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|谁|何人|哪位|叫什么名字", re.I)),
+]
+
+_HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
+_HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
+_HAS_LENGTH = re.compile(
+    r"\d[\d,.]*\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
+    r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
+    re.I,
+)
+_HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
+_HAS_DATE = re.compile(
+    rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b|\bby the end of\b|\bquarter\b|\bnight\b",
+    re.I,
+)
+# Words that start capitalised phrases which are not people's names.
+_NOT_NAMES = frozenset(
+    """the a an in on at of and for to by with from this that these those it its district committee party municipal
+    people's government bureau center centre road street town city county province national state new year
+    secretary mayor chairman director deputy general vice office department council congress standing
+    sub-district university institute school hospital park zone area international economic development
+    shanghai china chinese beijing yangpu minhang hongqiao pudong huangpu xuhui changning jing'an putuo hongkou
+    baoshan jiading jinshan songjiang qingpu fengxian chongming january february march april may june july august
+    september october november december monday tuesday wednesday thursday friday saturday sunday first second
+    third during after before since according among accelerate promote strengthen build focus alliance building
+    program programme festival project plan system base line tunnel highway bridge market group company
+    corporation association federation league team club museum library hall square station airport port river
+    lake mountain island village service services high-tech science technology innovation industrial industry
+    regional community public social health citizen culture tourism supervision market security safety
+    cross-river link home sunshine five four three two one""".split()
+)
+_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|an|ao|ei|en|er|ia|ie|in|iu|ou|ua|ue|ui|un|uo|a|e|i|o|u)"
+)
+_PINYIN_WORD = re.compile(f"(?:{_SYLLABLE}){{1,3}}")
+# Capitalised words in headlines and slogans that are not names.
+_COMMON_CAPITALISED = frozenset("full effort strong chemical actions rallying implementing making great efforts".split())
+_CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)\b")
+_ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤邰"
+_ZH_NAME = re.compile(f"[{_ZH_SURNAMES}][{CJK}]{{1,2}}")
+
+
+def question_type(question: str) -> str | None:
+    """'money', 'year', 'length', 'count', 'number', 'date' or 'person'; None for other questions."""
+    for kind, pattern in _QUESTION_TYPES:
+        if pattern.search(question):
+            return kind
+    return None
+
+
+def _new_numbers(text: str, question: str) -> list[str]:
+    asked = set(re.findall(r"\d[\d,.]*", question))
+    return [n for n in re.findall(r"\d[\d,.]*", text) if n not in asked]
+
+
+def _is_pinyin_name(word: str) -> bool:
+    return bool(_PINYIN_WORD.fullmatch(word.lower()))
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
+    pairs = [(a, b) for a, b in _CAPITALISED_PAIR.findall(text) if a.lower() not in _NOT_NAMES and b.lower() not in _NOT_NAMES]
+    pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
+    return pinyin or [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
+
+
+def holds_type(text: str, kind: str | None, question: str) -> bool:
+    """Whether `text` holds a fact of the kind the question asks for (and not one the question itself states)."""
+    if kind is None:
+        return True
+    if kind == "money":
+        return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
+    if kind == "year":
+        asked = set(_HAS_YEAR.findall(question))
+        return any(y not in asked for y in _HAS_YEAR.findall(text))
+    if kind == "length":
+        return bool(_HAS_LENGTH.search(text))
+    if kind == "count":
+        return _counts_asked_noun(text, question)
+    if kind == "number":
+        return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
+    if kind == "date":
+        return bool(_HAS_DATE.search(text))
+    if kind == "person":
+        if re.search(f"[{CJK}]", question):
+            return any(name not in question for name in _ZH_NAME.findall(text))
+        return any(name not in question for name in _names(text))
+    raise ValueError(f"unknown answer type {kind!r}")
+
+
+def _counts_asked_noun(text: str, question: str) -> bool:
+    """For "how many X": a number in the text, ideally right before X (checked loosely, by stems)."""
+    numbers = _new_numbers(text, question) or re.findall(rf"\b{_NUMBER_WORDS}\b", text, re.I)
+    if not numbers:
+        return bool(re.search(f"[{_ZH_NUMERAL}]", text)) and bool(re.search(f"[{CJK}]", question))
+    if re.search(f"[{CJK}]", question):
+        return True
+    after = re.search(r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on|does)\b)", question, re.I)
+    if not after:
+        return True
+    wanted = set(terms(after.group(1)))
+    if not wanted:
+        return True
+    for match in re.finditer(rf"(\d[\d,.]*|\b{_NUMBER_WORDS}\b)", text, re.I):
+        window = text[match.end() : match.end() + 60]
+        if wanted & set(terms(window)):
+            return True
+    return False
