@@ -11,7 +11,7 @@ import itertools
 from pathlib import Path
 
 from rag.config import settings_from_env
-from rag.datasets import load_dataset
+from rag.datasets import load_dataset, sample_questions
 from rag.embedder import make_embedder
 from rag.evaluate import Configuration, report, run_configuration
 from rag.pipeline import Pipeline
@@ -31,26 +31,30 @@ def main() -> None:
     parser.add_argument("--dataset", type=Path, default=Path("eval/seeds.jsonl"))
     parser.add_argument("--split", default="tune")
     parser.add_argument("--index", type=Path)
+    parser.add_argument("--limit", type=int, help="a random sample of this many questions (seed 0)")
     args = parser.parse_args()
     _, questions = load_dataset(args.dataset)
     questions = [q for q in questions if args.split == "all" or q.split == args.split]
+    questions = sample_questions(questions, args.limit, seed=0)
     base = settings_from_env(index_dir=args.index)
     embedder = make_embedder(base.embed_model)
     grid = parse_grid(args.grid)
     names = list(grid)
-    print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars |")
+    print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 |")
     for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
         settings = base.with_overrides(**dict(zip(names, values)))
         pipeline = Pipeline(settings, embedder=embedder)
         config = Configuration("x", lambda q, k: pipeline.search(q, k), lambda q: pipeline.ask(q), pipeline.index.lexical().chunks)
         r = report("sweep", run_configuration(config, questions, warmup=1))
+        zh_hit = r["by_split"].get("lang:zh", {}).get("retrieval", {}).get("hit@1")
+        en_hit = r["by_split"].get("lang:en", {}).get("retrieval", {}).get("hit@1")
         zh = r["by_split"].get("lang:zh", {}).get("answer", {}).get("contains_gold")
         en = r["by_split"].get("lang:en", {}).get("answer", {}).get("contains_gold")
         fmt = lambda v: "–" if v is None else f"{v:.3f}"  # noqa: E731
         print(
             "| " + " | ".join(str(v) for v in values) + f" | {fmt(r['retrieval']['hit@1'])} | {fmt(r['retrieval']['hit@5'])}"
             f" | {fmt(r['answer']['contains_gold'])} | {fmt(zh)} | {fmt(en)} | {fmt(r['abstention']['recall'])}"
-            f" | {fmt(r['abstention']['false_rate'])} | {r['answer']['median_chars']} |",
+            f" | {fmt(r['abstention']['false_rate'])} | {r['answer']['median_chars']} | {fmt(en_hit)} | {fmt(zh_hit)} |",
             flush=True,
         )
 

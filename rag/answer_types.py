@@ -71,9 +71,15 @@ _ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑�
 _ZH_NAME = re.compile(f"[{_ZH_SURNAMES}][{CJK}]{{1,2}}")
 
 
+# "When forces act on a body, what must you account for?": the "when" opens a clause, it does not ask.
+_WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|why)\b", re.I)
+
+
 def question_type(question: str) -> str | None:
     """'money', 'year', 'length', 'count', 'number', 'date' or 'person'; None for other questions."""
     for kind, pattern in _QUESTION_TYPES:
+        if kind == "date" and _WHEN_CLAUSE.search(question):
+            continue
         if pattern.search(question):
             return kind
     return None
@@ -92,7 +98,12 @@ def _names(text: str) -> list[str]:
     """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
     pairs = [(a, b) for a, b in _CAPITALISED_PAIR.findall(text) if a.lower() not in _NOT_NAMES and b.lower() not in _NOT_NAMES]
     pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
-    return pinyin or [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
+    if pinyin:
+        return pinyin
+    # Otherwise any capitalised word inside a sentence ("Galileo", "Geochronologists" after a comma).
+    inner = re.findall(r"(?<=[a-z,;:] )([A-Z][A-Za-z'’-]+)", text)
+    names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
+    return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 
 
 def holds_type(text: str, kind: str | None, question: str) -> bool:
@@ -107,7 +118,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
     if kind == "count":
-        return _counts_asked_noun(text, question)
+        return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
     if kind == "number":
         return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
     if kind == "date":
@@ -119,7 +130,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     raise ValueError(f"unknown answer type {kind!r}")
 
 
-def _counts_asked_noun(text: str, question: str) -> bool:
+def counts_asked_noun(text: str, question: str) -> bool:
     """For "how many X": a number in the text, ideally right before X (checked loosely, by stems)."""
     numbers = _new_numbers(text, question) or re.findall(rf"\b{_NUMBER_WORDS}\b", text, re.I)
     if not numbers:

@@ -27,9 +27,12 @@ class Settings:
     top_k: int = 5  # passages returned to the generator and the user
     candidates: int = 30  # per retriever, before fusion
     mode: str = "hybrid"  # hybrid | dense | bm25
-    rrf_k: int = 60  # reciprocal rank fusion constant
+    rrf_k: int = 10  # reciprocal rank fusion constant; small k trusts the top ranks (swept in eval/sweep.py)
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
+    dense_weight_zh: float = 0.0  # the bundled English model's vectors are noise on Chinese text
+    rerank_weight: float = 1.0  # weight of best-sentence term coverage when reranking fused candidates
+    rerank_depth: int = 20  # fused candidates the reranker sees
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     abstain_threshold: float = 0.15  # calibrated on the eval set's tune split (eval/sweep.py)
@@ -45,6 +48,8 @@ class Settings:
             raise ValueError(f"generator must be one of {', '.join(GENERATORS)}, got {self.generator!r}")
         if not 1 <= self.top_k <= 100:
             raise ValueError(f"top_k must be between 1 and 100, got {self.top_k}")
+        if self.rerank_depth < self.top_k:
+            raise ValueError(f"rerank_depth ({self.rerank_depth}) must be at least top_k ({self.top_k})")
         if self.candidates < self.top_k:
             raise ValueError(f"candidates ({self.candidates}) must be at least top_k ({self.top_k})")
         if not 16 <= self.chunk_tokens <= 256:

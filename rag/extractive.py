@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from rag.answer_types import holds_type, question_type
+from rag.answer_types import counts_asked_noun, holds_type, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import is_cjk_term, question_terms, terms
@@ -152,6 +152,8 @@ class ExtractiveGenerator:
             + self.passage_weight * passage_cover
             + self.rank_weight / (1 + rank)
             + (self.type_weight if kind is not None and _has_type(text, kind, question) else 0.0)
+            # "How many parks": a number right before "parks" beats a number elsewhere in the sentence.
+            + (self.type_weight / 2 if kind == "count" and counts_asked_noun(text, question) else 0.0)
         )
         return _Span(rank, start, end, text, score, coverage, covered, passage_cover)
 

@@ -20,7 +20,7 @@ from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.ingest import Ingester, IngestReport, Progress
 from rag.retriever import Retriever
-from rag.types import Answer, Chunk, Document, DocumentInfo
+from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
 MAX_QUESTION_CHARS = 2000
 
@@ -70,11 +70,21 @@ class Pipeline:
             rrf_k=s.rrf_k,
             dense_weight=s.dense_weight,
             lexical_weight=s.lexical_weight,
+            dense_weight_zh=s.dense_weight_zh,
         )
 
-    def search(self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None):
+    def search(
+        self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None
+    ) -> list[Hit]:
+        """The top_k passages for `query`: fused candidates, reranked by their best sentence."""
+        from rag.rerank import rerank
+
         self._ensure_open()
-        return self.retriever().search(query, top_k or self.settings.top_k, mode or self.settings.mode, sources)
+        top_k = top_k or self.settings.top_k
+        mode = mode or self.settings.mode
+        depth = max(top_k, self.settings.rerank_depth)
+        hits = self.retriever().search(query, depth, mode, sources)
+        return rerank(query, hits, self.index.lexical().idf, self.settings.rerank_weight)[:top_k]
 
     def ask(
         self,

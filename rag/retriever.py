@@ -12,6 +12,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
+from rag.clean import detect_lang
 from rag.types import Chunk, Hit
 
 
@@ -59,6 +60,7 @@ class Retriever:
     rrf_k: int = 60
     dense_weight: float = 1.0
     lexical_weight: float = 1.0
+    dense_weight_zh: float = 0.0
 
     def search(
         self, query: str, top_k: int, mode: str = "hybrid", sources: Sequence[str] | None = None
@@ -67,7 +69,7 @@ class Retriever:
         n = max(self.candidates, top_k)
         dense: list[tuple[Chunk, float]] = []
         lexical: list[tuple[Chunk, float]] = []
-        if mode in ("hybrid", "dense"):
+        if mode == "dense" or (mode == "hybrid" and (self.dense_weight_zh > 0 or detect_lang(query) != "zh")):
             vector = self.embedder.embed([query])[0]
             dense = self.dense.query(vector, n, sources)
         if mode in ("hybrid", "bm25"):
@@ -78,4 +80,5 @@ class Retriever:
             return [Hit(c, s, lexical_rank=r, lexical_score=s) for r, (c, s) in enumerate(lexical[:top_k], start=1)]
         if mode != "hybrid":
             raise ValueError(f"mode must be one of hybrid, dense, bm25, got {mode!r}")
-        return rrf_fuse(dense, lexical, self.rrf_k, self.dense_weight, self.lexical_weight)[:top_k]
+        dense_weight = self.dense_weight_zh if detect_lang(query) == "zh" else self.dense_weight
+        return rrf_fuse(dense, lexical, self.rrf_k, dense_weight, self.lexical_weight)[:top_k]
