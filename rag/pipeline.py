@@ -159,7 +159,17 @@ class Pipeline:
         before, after = lexical.neighbours(chunk)
         head = before.text[: max(0, chunk.start - before.start)] if before else ""
         tail = after.text[max(0, chunk.end - after.start) :] if after else ""
+        # Chunks do not store the whitespace between them; put one space back so words stay apart.
+        if before and before.end < chunk.start:
+            head += " "
+        if after and chunk.end < after.start:
+            tail = " " + tail
         return head, chunk.text, tail
+
+    def warm_up(self) -> None:
+        """Open the index and load the model now, so the first question is not the slow one."""
+        if not self.is_empty():
+            self.search("warm up", top_k=1)
 
     def stats(self) -> dict:
         self._ensure_open()
@@ -191,16 +201,21 @@ class Pipeline:
         max_file_mb: float = 20.0,
     ) -> IngestReport:
         report = self._ingester().run(paths, prune=prune, progress=progress, wait_s=wait_s, max_file_mb=max_file_mb)
-        self._opened = False
+        self._reopen()
         return report
 
     def ingest_documents(self, documents: Sequence[Document], progress: Progress | None = None) -> IngestReport:
         """Ingest ready-made documents (a benchmark's paragraphs, say)."""
         report = self._ingester().run([], documents=documents, progress=progress)
-        self._opened = False
+        self._reopen()
         return report
 
     def remove(self, sources: Sequence[str]) -> IngestReport:
         report = self._ingester().remove(sources)
-        self._opened = False
+        self._reopen()
         return report
+
+    def _reopen(self) -> None:
+        """After a write: check the manifest again on the next read (questions may be running meanwhile)."""
+        with self._lock:
+            self._opened = False
