@@ -86,8 +86,9 @@ def question_type(question: str) -> str | None:
 
 
 def _new_numbers(text: str, question: str) -> list[str]:
+    """Numbers in `text` that the question does not state; "No. 5530" is an identifier, not a number."""
     asked = set(re.findall(r"\d[\d,.]*", question))
-    return [n for n in re.findall(r"\d[\d,.]*", text) if n not in asked]
+    return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d[\d,.]*", text) if n not in asked]
 
 
 def _is_pinyin_name(word: str) -> bool:
@@ -126,7 +127,9 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "person":
         if re.search(f"[{CJK}]", question):
             return any(name not in question for name in _ZH_NAME.findall(text))
-        return any(name not in question for name in _names(text))
+        # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
+        asked = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", question)}
+        return any(any(w.lower() not in asked for w in name.split()) for name in _names(text))
     raise ValueError(f"unknown answer type {kind!r}")
 
 

@@ -60,6 +60,8 @@ class ExtractiveGenerator:
     rank_weight: float = 0.1
     passage_weight: float = 0.2
     passage_trust: float = 0.8  # paraphrased questions match the passage better than the sentence
+    close_call_ratio: float = 0.8  # a runner-up scoring this close to the best sentence is shown too
+    max_answer_chars: int = 450
     type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
@@ -110,7 +112,12 @@ class ExtractiveGenerator:
             if len(chosen) >= self.max_sentences:
                 break
             gain = sum(weights[t] for t in span.covered - covered) / total
-            if gain >= 0.2 and span.score >= 0.6 * best.score:
+            # A sentence that adds question terms, or one nearly as good as the best (a close call),
+            # goes in too; the answer stays short (`max_answer_chars`).
+            close_call = span.score >= self.close_call_ratio * best.score
+            if (gain >= 0.2 and span.score >= 0.6 * best.score) or close_call:
+                if sum(len(c.text) for c in chosen) + len(span.text) > self.max_answer_chars:
+                    continue
                 chosen.append(self._narrow(span, hits, weights, total, kind, question))
                 covered |= span.covered
         # Read in document order within a passage, passages in rank order.
