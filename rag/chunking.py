@@ -47,16 +47,34 @@ def make_splitter(count_tokens: TokenCounter, chunk_tokens: int, overlap_tokens:
     )
 
 
-def _locate(text: str, pieces: list[str]) -> list[tuple[int, int]]:
-    """Character spans of consecutive, possibly overlapping pieces of `text`."""
+def _locate(text: str, pieces: list[str], count_tokens: TokenCounter, overlap_tokens: int) -> list[tuple[int, int]]:
+    """Character spans of consecutive, possibly overlapping pieces of `text`.
+
+    A repeated phrase can match in several places: the right one starts inside the
+    previous piece (or at the next non-space character after it), carries at most
+    `overlap_tokens` of it, and reaches past its end.
+    """
     spans: list[tuple[int, int]] = []
-    cursor = 0
+    prev_start, prev_end = -1, 0
     for piece in pieces:
-        start = text.find(piece, cursor)
-        if start < 0:  # the splitter never rewrites text, so this is a bug, not bad input
+        limit = prev_end
+        while limit < len(text) and text[limit].isspace():
+            limit += 1
+        chosen = fallback = None
+        start = text.find(piece, prev_start + 1)
+        while 0 <= start <= limit:
+            if start + len(piece) > prev_end:
+                fallback = start if fallback is None else fallback
+                if start >= prev_end or count_tokens([text[start:prev_end]])[0] <= overlap_tokens:
+                    chosen = start
+                    break
+            start = text.find(piece, start + 1)
+        if chosen is None:
+            chosen = fallback if fallback is not None else text.find(piece, prev_start + 1)
+        if chosen < 0:  # the splitter never rewrites text, so this is a bug, not bad input
             raise AssertionError(f"chunk not found in its document: {piece[:60]!r}")
-        spans.append((start, start + len(piece)))
-        cursor = start + 1
+        spans.append((chosen, chosen + len(piece)))
+        prev_start, prev_end = chosen, chosen + len(piece)
     return spans
 
 
@@ -91,7 +109,7 @@ def chunk_document(
     splitter = make_splitter(count_tokens, min(chunk_tokens, max_tokens), overlap_tokens)
     pieces = [p for p in splitter.split_text(document.text) if p.strip()]
     spans: list[tuple[int, int]] = []
-    for start, end in _locate(document.text, pieces):
+    for start, end in _locate(document.text, pieces, count_tokens, overlap_tokens):
         spans.extend(_split_oversized(document.text, start, end, count_tokens, max_tokens))
     return [
         Chunk(

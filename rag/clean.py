@@ -22,8 +22,9 @@ _PINYIN_SYLLABLE = re.compile(
 _TONE_MARKS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ", "aaaaeeeeiiiioooouuuuüüüü")
 _PINYIN_GLOSS = re.compile(f"(?<=[{CJK}])\\(([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{{1,7}}[1-5]?)\\)")
 
-# "html" glued to the next word ("htmlTen years"), or alone at a line or sentence start.
-_HTML_GLUED = re.compile(r"\bhtml(?=[A-Z])")
+# "html" glued to the next word ("htmlTen years"), or alone, at a line or sentence start.
+# Mid-sentence ("the htmlParser class") it is prose and stays.
+_HTML_GLUED = re.compile(r"(?m)(?:^[ \t]*|(?<=[.!?。”\"])|(?<=[.!?。”\"]\s))html(?=[A-Z])")
 _HTML_LEADING = re.compile(r"(?m)(?:^|(?<=[.!?。”\"]\s))[ \t]*html[ \t]+(?=[A-Z\"“])")
 
 # Full-width ASCII forms become ASCII, except the sentence-ending marks that the
@@ -37,7 +38,7 @@ _FULLWIDTH = {
 _FULLWIDTH.update({"\u3000": " ", "\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " "})
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def _strip_pinyin(match: re.Match[str]) -> str:
@@ -124,6 +125,8 @@ def find_title(text: str, fallback: str, max_chars: int = 120) -> str:
     first_line = text.split("\n", 1)[0].strip().lstrip("#").strip()
     if not first_line:
         return fallback
+    if _CJK_CHAR.search(first_line[:20]):
+        max_chars = min(max_chars, 40)  # a Chinese character carries about a word
     if len(first_line) > max_chars:
         sentence = re.split(r"(?<=[.!?。！？])\s*", first_line, maxsplit=1)[0]
         first_line = sentence if len(sentence) <= max_chars else sentence[: max_chars - 1].rstrip() + "…"

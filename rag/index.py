@@ -4,6 +4,8 @@ Writers take a file lock in the index folder, because embedded Chroma is
 thread-safe but not process-safe. Readers never wait for it: a reader that
 finds the lexical index behind Chroma's generation uses it as it is when a
 writer is busy (the writer rebuilds it when done), and repairs it otherwise.
+Saving the lexical index takes a second, short lock, so that two processes
+repairing it at once cannot interleave their renames.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from rag.store import ChromaStore
 from rag.types import Chunk, DocumentInfo
 
 LOCK_NAME = "write.lock"
+LEXICAL_LOCK_NAME = "lexical.lock"
+LEXICAL_LOCK_WAIT_S = 120.0
 
 
 class IndexBusyError(RuntimeError):
@@ -59,6 +63,8 @@ class Index:
     def _writer_busy(self) -> bool:
         from filelock import FileLock, Timeout
 
+        if not self.index_dir.is_dir():
+            return False
         lock = FileLock(str(self.index_dir / LOCK_NAME))
         try:
             lock.acquire(timeout=0)
@@ -81,19 +87,41 @@ class Index:
         loaded = LexicalIndex.load(self.lexical_dir)
         if loaded is not None and loaded.generation == generation:
             self._lexical = loaded
-        elif loaded is not None and self._writer_busy():
-            self._lexical = loaded  # a writer is mid-ingest and will rebuild it
+        elif self._writer_busy():
+            # A writer is mid-ingest and saves a fresh one when done: use what is there, or
+            # (on a first ingest) build one in memory without touching the writer's files.
+            self._lexical = loaded if loaded is not None else self._build_lexical(generation)
         else:
             self._lexical = self.rebuild_lexical(generation)
         return self._lexical
 
-    def rebuild_lexical(self, generation: int | None = None) -> LexicalIndex:
-        generation = self.store.generation() if generation is None else generation
+    def _build_lexical(self, generation: int) -> LexicalIndex:
+        # Read the generation before the chunks: a write that lands in between bumps it
+        # first, so the result is labelled stale rather than passed off as current.
         chunks = [chunk for _, chunk in self.store.iter_chunks(with_text=True)]
-        lexical = LexicalIndex.build(chunks, generation)
-        lexical.save(self.lexical_dir)
+        return LexicalIndex.build(chunks, generation)
+
+    def rebuild_lexical(self, generation: int | None = None) -> LexicalIndex:
+        """Build the lexical index from Chroma and save it (under the lexical lock)."""
+        from filelock import FileLock
+
+        generation = self.store.generation() if generation is None else generation
+        lexical = self._build_lexical(generation)
+        self.index_dir.mkdir(parents=True, exist_ok=True)
+        with FileLock(str(self.index_dir / LEXICAL_LOCK_NAME), timeout=LEXICAL_LOCK_WAIT_S):
+            saved = LexicalIndex.load(self.lexical_dir)
+            if saved is not None and saved.generation == self.store.generation() != generation:
+                lexical = saved  # another process saved a newer, current one while this one was built
+            else:
+                _remove_stale_staging(self.lexical_dir.parent)
+                lexical.save(self.lexical_dir)
         self._lexical = lexical
         return lexical
+
+    def lexical_is_current(self) -> bool:
+        """Whether the saved lexical index reflects Chroma as it is now."""
+        saved = LexicalIndex.load(self.lexical_dir)
+        return saved is not None and saved.generation == self.store.generation() and len(saved) == self.store.count()
 
     def documents(self) -> list[DocumentInfo]:
         """Indexed documents, from the lexical index's copy of the chunks."""
@@ -166,6 +194,15 @@ def documents_of(chunks) -> list[DocumentInfo]:  # chunks: Iterable[Chunk]
             )
         )
     return sorted(infos, key=lambda d: d.source)
+
+
+def _remove_stale_staging(folder: Path) -> None:
+    """Delete staging folders that a killed save left behind (called under the lexical lock)."""
+    import shutil
+
+    if folder.is_dir():
+        for leftover in folder.glob(".lexical-*"):
+            shutil.rmtree(leftover, ignore_errors=True)
 
 
 def default_index_dir() -> Path:

@@ -4,7 +4,9 @@ Safe to interrupt at any point and run again:
 - chunk ids derive from content, so writing a chunk twice is an upsert, never a duplicate;
 - a document counts as stored only when all of its `n_chunks` chunks are in Chroma;
 - the Chroma generation is bumped before the first write, so a lexical index
-  saved before the crash is known to be stale and is rebuilt from Chroma.
+  saved before the crash is known to be stale and is rebuilt from Chroma;
+- chunk ids do not name their file, so two files can trade texts: a chunk written
+  in this run is never deleted as another file's stale chunk.
 """
 
 from __future__ import annotations
@@ -93,6 +95,8 @@ class Ingester:
         self.overlap_tokens = overlap_tokens
         self.max_tokens = max_tokens
         self.batch_chunks = batch_chunks
+        self._generation_bumped = False
+        self._written_ids: set[str] = set()
 
     def run(
         self,
@@ -115,8 +119,9 @@ class Ingester:
         with self.index.write_lock(timeout_s=wait_s):
             self.index.open(create=True)
             stored = self._scan()
+            holders = _holders(stored)
             self._generation_bumped = False
-            written_ids: set[str] = set()
+            self._written_ids = written_ids = set()
             seen_docs: dict[str, str] = {}  # doc_id -> source that holds it in this run
             present: set[str] = set()
             pending: list[tuple[Document, list[Chunk], str]] = []
@@ -150,10 +155,12 @@ class Ingester:
                 present.add(source)
                 if doc.doc_id in seen_docs and seen_docs[doc.doc_id] != source:
                     report.skipped.append((display, f"duplicate of {seen_docs[doc.doc_id]} (same text)"))
+                    self._forget(stored, source, report)
                     continue
-                holder = self._holder(stored, doc.doc_id, exclude=source)
+                holder = self._holder(stored, doc.doc_id, exclude=source, holders=holders)
                 if holder is not None and holder[1] != root and holder[0] not in present:
                     report.skipped.append((display, f"duplicate of {holder[0]} (same text, already indexed)"))
+                    self._forget(stored, source, report)
                     continue
                 seen_docs[doc.doc_id] = source
                 mine = stored.get(source)
@@ -173,10 +180,12 @@ class Ingester:
                 roots = {root for _, root in found} | {_root_of(p) for p in paths}
                 for source, mine in stored.items():
                     if source not in present and mine.root in roots:
-                        ids = [i for ids in mine.ids_by_doc.values() for i in ids if i not in written_ids]
+                        ids = [i for ids in mine.ids_by_doc.values() for i in ids]
                         self._delete(ids, report)
                         report.removed.append(source)
-            if self._generation_bumped or self.index.lexical_dir.exists() is False:
+            # Also after a run that changed nothing: an earlier run may have been killed
+            # after its last Chroma write and before it saved the lexical index.
+            if self._generation_bumped or not self.index.lexical_is_current():
                 self.index.rebuild_lexical()
         report.seconds = time.perf_counter() - started
         return report
@@ -188,13 +197,14 @@ class Ingester:
             self.index.open()
             stored = self._scan()
             self._generation_bumped = False
+            self._written_ids = set()
             for source in sources:
                 mine = stored.get(source)
                 if mine is None:
                     raise KeyError(f"no document named {source!r} in the index")
                 self._delete([i for ids in mine.ids_by_doc.values() for i in ids], report)
                 report.removed.append(source)
-            if self._generation_bumped:
+            if self._generation_bumped or not self.index.lexical_is_current():
                 self.index.rebuild_lexical()
         return report
 
@@ -209,11 +219,25 @@ class Ingester:
         return stored
 
     @staticmethod
-    def _holder(stored: dict[str, _Stored], doc_id: str, exclude: str) -> tuple[str, str] | None:
-        for source, entry in stored.items():
+    def _holder(
+        stored: dict[str, _Stored], doc_id: str, exclude: str, holders: dict[str, list[str]] | None = None
+    ) -> tuple[str, str] | None:
+        """A source other than `exclude` that holds all chunks of `doc_id`, with its root."""
+        candidates = holders.get(doc_id, []) if holders is not None else list(stored)
+        for source in candidates:
+            entry = stored[source]
             if source != exclude and entry.complete(doc_id):
                 return source, entry.root
         return None
+
+    def _forget(self, stored: dict[str, _Stored], source: str, report: IngestReport) -> None:
+        """Drop what was stored for `source` (now a duplicate of another file): a clean ingest would not hold it."""
+        mine = stored.get(source)
+        if mine is None:
+            return
+        ids = [i for ids in mine.ids_by_doc.values() for i in ids]
+        if self._delete(ids, report):
+            report.removed.append(source)
 
     def _mark_changing(self) -> None:
         if not self._generation_bumped:
@@ -235,7 +259,7 @@ class Ingester:
         self.index.store.upsert(chunks, vectors)
         report.chunks_written += len(chunks)
         written_ids.update(c.chunk_id for c in chunks)
-        for doc, doc_chunks, source in pending:
+        for _doc, doc_chunks, source in pending:
             mine = stored.get(source)
             if mine is None:
                 continue
@@ -243,12 +267,25 @@ class Ingester:
             stale = [i for ids in mine.ids_by_doc.values() for i in ids if i not in new_ids]
             self._delete(stale, report)
 
-    def _delete(self, ids: list[str], report: IngestReport) -> None:
+    def _delete(self, ids: list[str], report: IngestReport) -> int:
+        """Delete chunks, except those written in this run (another file may now hold the same text)."""
+        ids = [i for i in dict.fromkeys(ids) if i not in self._written_ids]
         if not ids:
-            return
+            return 0
         self._mark_changing()
         self.index.store.delete(ids)
         report.chunks_deleted += len(ids)
+        return len(ids)
+
+
+def _holders(stored: dict[str, _Stored]) -> dict[str, list[str]]:
+    """doc_id -> the sources that hold all of its chunks (so that duplicate lookups are not quadratic)."""
+    holders: dict[str, list[str]] = defaultdict(list)
+    for source, entry in stored.items():
+        for doc_id in entry.n_chunks:
+            if entry.complete(doc_id):
+                holders[doc_id].append(source)
+    return holders
 
 
 def _with_root(chunk: Chunk, root: str) -> Chunk:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat as stat_mode
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -59,7 +60,7 @@ def find_files(paths: Iterable[Path]) -> tuple[list[FoundFile], list[tuple[str, 
                 dirnames[:] = []
                 continue
             if (stat.st_dev, stat.st_ino) in visited:
-                skipped.append((folder, "symbolic link loop: folder already indexed"))
+                skipped.append((folder, "symbolic link loop (or a second link to one folder): folder already indexed"))
                 dirnames[:] = []
                 continue
             visited.add((stat.st_dev, stat.st_ino))
@@ -87,9 +88,19 @@ def decode_text(data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
     lenient = data.decode("utf-8", errors="replace")
-    if lenient.count("\ufffd") <= max(3, len(lenient) // 1000):
+    broken = lenient.count("\ufffd")
+    # A few broken bytes in a long text: UTF-8 with damage. Mostly broken (a short GBK file): not UTF-8.
+    if broken <= max(3, len(lenient) // 1000) and broken * 20 <= len(lenient):
         return lenient
+    chinese = _as_simplified_chinese(data)
+    if chinese is not None:
+        return chinese
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -99,6 +110,29 @@ def decode_text(data: bytes) -> str:
     if _garbage_ratio(text) > 0.05:
         raise SkipFile(f"looks binary (decoded as {best.encoding}, mostly unprintable)")
     return text
+
+
+def _as_simplified_chinese(data: bytes) -> str | None:
+    """`data` as GB18030 when it decodes cleanly into common simplified Chinese, else None.
+
+    Tried before charset detection, which misreads short GBK texts as Korean. Big5 or
+    other bytes that happen to decode as GB18030 land mostly outside GB2312's characters.
+    """
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return None
+    common = 0
+    for ch in wide:
+        try:
+            ch.encode("gb2312")
+            common += 1
+        except UnicodeEncodeError:
+            pass
+    return text if common >= 0.9 * len(wide) else None
 
 
 def _garbage_ratio(text: str) -> float:
@@ -131,7 +165,6 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
 def pdf_to_text(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(str(path))
@@ -143,7 +176,9 @@ def pdf_to_text(path: Path) -> str:
         pages = [page.extract_text() or "" for page in reader.pages]
     except SkipFile:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except RecursionError:
+        raise SkipFile("unreadable PDF (nested too deeply)") from None
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files; none should stop an ingest
         raise SkipFile(f"unreadable PDF ({type(exc).__name__}: {str(exc)[:80]})") from None
     text = "\n\n".join(p.strip() for p in pages if p.strip())
     if not text.strip():
@@ -154,23 +189,34 @@ def pdf_to_text(path: Path) -> str:
 def load_document(found: FoundFile, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
     """Read, decode and clean one file. Raises SkipFile with the reason when it cannot."""
     path = found.path
+    limit = int(max_file_mb * 1024 * 1024)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
-        raise SkipFile(f"cannot read: {exc.strerror}") from None
+        raise SkipFile(f"cannot read: {exc.strerror or exc}") from None
+    if not stat_mode.S_ISREG(info.st_mode):
+        # A pipe would block the ingest forever; a device could be endless.
+        raise SkipFile("not a regular file (a pipe, socket or device)")
+    size = info.st_size
     if size == 0:
         raise SkipFile("empty file")
-    if size > max_file_mb * 1024 * 1024:
-        raise SkipFile(f"{size / 1024 / 1024:.0f} MB is over the {max_file_mb:g} MB limit (raise it with --max-file-mb)")
+    if size > limit:
+        raise SkipFile(_too_big(size, max_file_mb))
     suffix = path.suffix.lower()
     title_hint = None
     try:
         if suffix in PDF_SUFFIXES:
             raw = pdf_to_text(path)
         else:
-            raw = decode_text(path.read_bytes())
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)  # the file may have grown since stat()
+            if len(data) > limit:
+                raise SkipFile(_too_big(len(data), max_file_mb))
+            if not data:
+                raise SkipFile("empty file")
+            raw = decode_text(data)
             if suffix in HTML_SUFFIXES:
-                raw, title_hint = html_to_text(raw)
+                raw, title_hint = _html_or_skip(raw)
     except PermissionError:
         raise SkipFile("permission denied") from None
     except IsADirectoryError:
@@ -184,6 +230,19 @@ def load_document(found: FoundFile, max_file_mb: float = DEFAULT_MAX_FILE_MB) ->
         raise SkipFile("mostly unprintable characters: not a text document")
     title = clean_text(title_hint) if title_hint else find_title(text, fallback=Path(found.source).stem)
     return Document(source=found.source, text=text, title=title, date=find_date(text), lang=detect_lang(text))
+
+
+def _too_big(size: int, max_file_mb: float) -> str:
+    return f"{size / 1024 / 1024:.0f} MB is over the {max_file_mb:g} MB limit (raise it with --max-file-mb)"
+
+
+def _html_or_skip(html: str) -> tuple[str, str | None]:
+    try:
+        return html_to_text(html)
+    except RecursionError:
+        raise SkipFile("unreadable HTML (nested too deeply)") from None
+    except Exception as exc:  # html.parser rejects some malformed markup
+        raise SkipFile(f"unreadable HTML ({type(exc).__name__}: {str(exc)[:80]})") from None
 
 
 def iter_documents(files: Iterable[FoundFile], max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Iterator[tuple[FoundFile, Document | SkipFile]]:

@@ -3,12 +3,19 @@
 The collection's metadata records the index format version, the embedding
 model and a generation counter. The generation is bumped before every write,
 so the lexical index (built for one generation) can tell when it is stale.
+
+Embedded Chroma keeps the vector index in memory and does not see another
+process's writes: when the generation moves and this process did not move it,
+the client is closed and opened again, so a long-lived reader (the UI) picks up
+what a `rag ingest` in another terminal wrote instead of failing on deleted ids.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 from urllib.parse import urlparse
@@ -40,6 +47,30 @@ def _is_connection_error(exc: BaseException) -> bool:
     )
 
 
+@dataclass
+class _Connection:
+    """A Chroma client and what this process knows of the index behind it.
+
+    Embedded Chroma shares one in-memory system per folder within a process, so
+    every ChromaStore on one folder shares one _Connection: a reopen then really
+    reloads the folder, and a write through one store is not foreign to another.
+    """
+
+    client: Any = None
+    epoch: int = 0  # bumped on every (re)connect; stores drop collection handles of older epochs
+    known_generation: int | None = None  # the last generation this process saw or wrote
+    lock: threading.RLock = field(default_factory=threading.RLock)  # calls and reopens exclude each other
+
+
+_EMBEDDED: dict[str, _Connection] = {}
+_EMBEDDED_LOCK = threading.Lock()
+
+
+def _embedded_connection(path: Path) -> _Connection:
+    with _EMBEDDED_LOCK:
+        return _EMBEDDED.setdefault(str(Path(path).resolve()), _Connection())
+
+
 class ChromaStore:
     """One Chroma collection of chunks. Cheap to build; connects on first use."""
 
@@ -56,8 +87,19 @@ class ChromaStore:
         self.chroma_url = chroma_url
         self.retries = retries
         self.retry_wait_s = retry_wait_s
-        self._client = None
         self._collection = None
+        self._epoch = 0
+        self._conn_cache: _Connection | None = _Connection() if chroma_url else None
+
+    @property
+    def _conn(self) -> _Connection:
+        if self._conn_cache is None:
+            self._conn_cache = _embedded_connection(self.index_dir / "chroma")
+        return self._conn_cache
+
+    @property
+    def _lock(self) -> threading.RLock:
+        return self._conn.lock
 
     # -- connection -----------------------------------------------------------------
 
@@ -66,8 +108,17 @@ class ChromaStore:
         return self.chroma_url or str(self.index_dir / "chroma")
 
     def _connect(self):  # -> chromadb.ClientAPI
-        if self._client is not None:
-            return self._client
+        conn = self._conn
+        with conn.lock:
+            if conn.client is None:
+                conn.client = self._new_client()
+                conn.epoch += 1
+            if self._epoch != conn.epoch:
+                self._collection = None  # a handle from before a reopen belongs to a closed client
+                self._epoch = conn.epoch
+            return conn.client
+
+    def _new_client(self):  # -> chromadb.ClientAPI
         import chromadb
         from chromadb.config import Settings as ChromaSettings
 
@@ -95,17 +146,26 @@ class ChromaStore:
                 client = chromadb.PersistentClient(path=str(path), settings=chroma_settings)
             except Exception as exc:
                 raise StoreError(f"cannot open the index at {path}: {exc}") from None
-        self._client = client
         return client
 
     def _call(self, action: Callable[[], T], what: str) -> T:
-        """Run a Chroma call, retrying a few times when a server connection drops."""
+        """Run a Chroma call, retrying a few times when a server connection drops.
+
+        Any other Chroma failure becomes a StoreError that says what was being done.
+        """
         for attempt in range(self.retries + 1):
             try:
-                return action()
+                with self._lock:
+                    return action()
+            except StoreError:
+                raise
             except Exception as exc:
                 if not (self.chroma_url and _is_connection_error(exc)):
-                    raise
+                    if _is_connection_error(exc):
+                        raise StoreError(f"cannot reach Chroma at {self.where} to {what} ({type(exc).__name__})") from exc
+                    raise StoreError(
+                        f"Chroma at {self.where} failed to {what}: {type(exc).__name__}: {str(exc)[:300]}"
+                    ) from exc
                 if attempt == self.retries:
                     raise StoreError(
                         f"lost the Chroma server at {self.chroma_url} while trying to {what} "
@@ -136,7 +196,9 @@ class ChromaStore:
                     self.collection_name,
                     embedding_function=None,
                     configuration={"hnsw": {"space": "cosine", "ef_construction": 200, "ef_search": 100}},
-                    metadata={"format_version": FORMAT_VERSION, "generation": 0},
+                    # Generations start at the creation time in milliseconds, so that a collection
+                    # dropped and made again never repeats a generation an old lexical index carries.
+                    metadata={"format_version": FORMAT_VERSION, "generation": time.time_ns() // 1_000_000},
                 ),
                 "create the collection",
             )
@@ -154,13 +216,47 @@ class ChromaStore:
     # -- manifest -------------------------------------------------------------------
 
     def manifest(self) -> dict[str, Any]:
-        collection = self._get_collection()
-        return dict(self._call(lambda: collection.metadata or {}, "read the manifest"))
+        """The collection's metadata as stored now (a collection handle caches it; this reads it afresh)."""
+        self._get_collection()
+        conn = self._conn
+        with conn.lock:
+            meta = self._read_manifest()
+            generation = int(meta.get("generation", 0))
+            if not self.chroma_url and conn.known_generation is not None and generation != conn.known_generation:
+                # Another process wrote to the embedded index: reload Chroma's view of it.
+                log.info(
+                    "the index changed in another process (generation %s -> %s); reopening it",
+                    conn.known_generation,
+                    generation,
+                )
+                self._reopen()
+                meta = self._read_manifest()
+            conn.known_generation = int(meta.get("generation", 0))
+            return meta
+
+    def _read_manifest(self) -> dict[str, Any]:
+        client = self._connect()
+        collection = self._call(
+            lambda: client.get_collection(self.collection_name, embedding_function=None), "read the manifest"
+        )
+        self._collection = collection  # a fresh handle: the collection may have been made again
+        return dict(collection.metadata or {})
+
+    def _reopen(self) -> None:
+        conn = self._conn
+        with conn.lock:
+            client, conn.client, self._collection = conn.client, None, None
+        close = getattr(client, "close", None)
+        if close is not None:
+            try:
+                close()
+            except Exception as exc:  # closing is best effort; the next call connects again
+                log.debug("closing the Chroma client failed: %s", exc)
 
     def open(self, embedding_model: str, create: bool = False) -> dict[str, Any]:
         """Open (or create) the collection and check it was built with this model and format."""
-        collection = self._get_collection(create=create)
-        meta = dict(collection.metadata or {})
+        self._get_collection(create=create)
+        meta = self.manifest()
         version = meta.get("format_version")
         if version != FORMAT_VERSION:
             raise IndexMismatchError(
@@ -180,24 +276,27 @@ class ChromaStore:
         return meta
 
     def _set_metadata(self, meta: dict[str, Any]) -> None:
-        collection = self._get_collection()
-        self._call(lambda: collection.modify(metadata=meta), "update the manifest")
+        self._call(lambda: self._get_collection().modify(metadata=meta), "update the manifest")
 
     def generation(self) -> int:
         return int(self.manifest().get("generation", 0))
 
     def bump_generation(self) -> int:
         """Mark the collection as changing; returns the new generation."""
-        meta = self.manifest()
-        meta["generation"] = int(meta.get("generation", 0)) + 1
-        self._set_metadata(meta)
+        with self._lock:
+            meta = self.manifest()
+            meta["generation"] = int(meta.get("generation", 0)) + 1
+            self._set_metadata(meta)
+            self._conn.known_generation = meta["generation"]
         return meta["generation"]
 
     # -- data -----------------------------------------------------------------------
 
+    # Each call looks the collection up inside the retry: after a server restart or a
+    # reopen the old handle is gone.
+
     def count(self) -> int:
-        collection = self._get_collection()
-        return int(self._call(collection.count, "count"))
+        return int(self._call(lambda: self._get_collection().count(), "count"))
 
     def max_batch(self) -> int:
         client = self._connect()
@@ -207,12 +306,13 @@ class ChromaStore:
             return 1000
 
     def upsert(self, chunks: Sequence[Chunk], vectors: np.ndarray) -> None:
-        collection = self._get_collection()
+        if len(chunks) != len(vectors):
+            raise ValueError(f"{len(chunks)} chunks but {len(vectors)} vectors: the embedder returned the wrong number")
         step = self.max_batch()
         for i in range(0, len(chunks), step):
             part = chunks[i : i + step]
             self._call(
-                lambda part=part, i=i: collection.upsert(
+                lambda part=part, i=i: self._get_collection().upsert(
                     ids=[c.chunk_id for c in part],
                     embeddings=vectors[i : i + len(part)],
                     documents=[c.text for c in part],
@@ -224,22 +324,20 @@ class ChromaStore:
     def delete(self, ids: Sequence[str]) -> None:
         if not ids:
             return
-        collection = self._get_collection()
         step = self.max_batch()
         for i in range(0, len(ids), step):
             part = list(ids[i : i + step])
-            self._call(lambda part=part: collection.delete(ids=part), "delete chunks")
+            self._call(lambda part=part: self._get_collection().delete(ids=part), "delete chunks")
 
     def query(
         self, vector: np.ndarray, n: int, sources: Sequence[str] | None = None
     ) -> list[tuple[Chunk, float]]:
         """The n nearest chunks with their cosine similarity, best first."""
-        collection = self._get_collection()
         where = None
         if sources:
             where = {"source": sources[0]} if len(sources) == 1 else {"source": {"$in": list(sources)}}
         result = self._call(
-            lambda: collection.query(
+            lambda: self._get_collection().query(
                 query_embeddings=[np.asarray(vector, dtype=np.float32)],
                 n_results=n,
                 where=where,
@@ -250,24 +348,25 @@ class ChromaStore:
         return [
             (Chunk.from_metadata(text, meta), 1.0 - float(distance))
             for text, meta, distance in zip(
-                result["documents"][0], result["metadatas"][0], result["distances"][0]
+                result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
             )
+            if meta is not None and text is not None  # deleted by another process since the index loaded
         ]
 
     def iter_chunks(self, with_text: bool = True, page: int = 5000) -> Iterator[tuple[str, Chunk]]:
         """Every stored chunk as (id, chunk), page by page; text is "" when not asked for."""
-        collection = self._get_collection()
         include = ["metadatas", "documents"] if with_text else ["metadatas"]
         offset = 0
         while True:
             batch = self._call(
-                lambda offset=offset: collection.get(include=include, limit=page, offset=offset), "read chunks"
+                lambda offset=offset: self._get_collection().get(include=include, limit=page, offset=offset),
+                "read chunks",
             )
             ids = batch["ids"]
             if not ids:
                 return
             texts = batch.get("documents") or [""] * len(ids)
-            for chunk_id, text, meta in zip(ids, texts, batch["metadatas"]):
+            for chunk_id, text, meta in zip(ids, texts, batch["metadatas"], strict=True):
                 yield chunk_id, Chunk.from_metadata(text or "", meta)
             offset += len(ids)
 
