@@ -94,8 +94,13 @@ def _print_answer(answer, show_passages: bool = True) -> None:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from rag.pipeline import Pipeline, QuestionError
+    from rag.pipeline import Pipeline, QuestionError, normalize_question
 
+    if args.question != "-":
+        try:  # before the auto-ingest: an empty question should not wait for one
+            normalize_question(args.question)
+        except QuestionError as exc:
+            raise UserError(str(exc)) from None
     pipeline = Pipeline(_settings(args))
     _auto_ingest(pipeline, args)
     sources = args.source or None

@@ -14,8 +14,11 @@ from typing import Callable, Sequence
 from rag.clean import CJK
 from rag.terms import STOP_WORDS, question_terms, terms
 
+# "this", "that", "these", "those" before a word are determiners ("this year"), not references;
+# "is there", "are there" is existential.
 _EN_ELLIPTICAL = re.compile(
-    r"^\s*(and|what about|how about|also|then|so|but|or)\b|\b(it|its|they|them|their|there|this|that|these|those|he|she|him|her|his)\b",
+    r"^\s*(and|what about|how about|also|then|so|but|or)\b|\b(it|its|they|them|their|he|she|him|her|his)\b"
+    r"|\b(this|that|these|those)\b(?!\s+[A-Za-z])|(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )\bthere\b",
     re.I,
 )
 _ZH_ELLIPTICAL = re.compile(r"^\s*(那么?|还有|另外|其中|此外|而)|[他她它其该这那]")
@@ -28,6 +31,14 @@ def is_elliptical(question: str) -> bool:
     if cjk:
         return bool(_ZH_ELLIPTICAL.search(question)) or len([t for t in content if len(t) == 2]) < 2
     return bool(_EN_ELLIPTICAL.search(question)) or len(content) < 3
+
+
+def _is_name(word: str, sentence: str) -> bool:
+    """A capitalised word that does not open the sentence: a proper noun, in English."""
+    if not word[0].isupper():
+        return False
+    first = _WORD.search(sentence)
+    return first is None or first.group() != word or sentence.count(word) > 1
 
 
 def contextualize(question: str, history: Sequence[str], idf: Callable[[str], float], carry: int = 3) -> str:
@@ -44,7 +55,10 @@ def contextualize(question: str, history: Sequence[str], idf: Callable[[str], fl
         if not word_terms:
             continue
         scored[word] = max(scored.get(word, 0.0), max(idf(t) for t in word_terms))
-    keep = sorted(scored, key=lambda w: -scored[w])[:carry]
+    # Names ("Minhang") are what an elliptical question leaves out most often, and being
+    # frequent in the corpus their idf is low: carry them besides the `carry` rarest words.
+    names = [w for w in scored if _is_name(w, previous)][:2]
+    keep = names + sorted((w for w in scored if w not in names), key=lambda w: -scored[w])[:carry]
     if not keep:
         return question
     ordered = [w for w in _WORD.findall(previous) if w in keep]

@@ -8,6 +8,8 @@ nothing, is replaced by the extractive answer and flagged as a fallback.
 
 from __future__ import annotations
 
+import html
+import http.client
 import json
 import re
 import urllib.error
@@ -38,8 +40,10 @@ def format_passages(hits: Sequence[Hit]) -> str:
     """Numbered passages, each delimited so that its text cannot close the tag it sits in."""
     blocks = []
     for number, hit in enumerate(hits, start=1):
-        text = hit.chunk.text.replace("<", "&lt;").replace(">", "&gt;")
-        blocks.append(f'<passage id="{number}" source="{hit.chunk.source}">\n{text}\n</passage>')
+        # The source is a file name: it may hold quotes or angle brackets too.
+        text = html.escape(hit.chunk.text, quote=False)
+        source = html.escape(hit.chunk.source, quote=True)
+        blocks.append(f'<passage id="{number}" source="{source}">\n{text}\n</passage>')
     return "\n\n".join(blocks)
 
 
@@ -56,7 +60,16 @@ class OpenAIGenerator:
             return self.fallback.generate(question, hits)
         try:
             reply = self._complete(question, hits)
-        except (urllib.error.URLError, TimeoutError, OSError, ValueError, KeyError) as exc:
+        except (
+            urllib.error.URLError,
+            http.client.HTTPException,  # a dropped or garbled response (IncompleteRead, BadStatusLine)
+            TimeoutError,
+            OSError,
+            ValueError,
+            KeyError,
+            IndexError,  # "choices": []
+            TypeError,  # a reply of the wrong shape
+        ) as exc:
             return self._fall_back(question, hits, f"the language model endpoint failed ({type(exc).__name__}: {exc})")
         reply = reply.strip()
         if reply == NOT_FOUND or reply.startswith(NOT_FOUND):

@@ -1,0 +1,154 @@
+"""Extractive answers: short, cited, exact spans of the cleaned documents, and abstaining when off-topic."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SEEDS
+
+from rag.extractive import ABSTAIN_MESSAGE, ExtractiveGenerator
+from rag.loaders import FoundFile, load_document
+from rag.sentences import sentence_spans
+from rag.types import Chunk, Hit
+
+GREEN = "How many hectares of green space will Minhang complete this year?"
+MAYOR_ZH = "区委副书记、区长是谁？"
+PINYIN_GLOSS = re.compile(r"[\u3400-\u9fff]\([a-z]+\d?\)")
+
+
+def cleaned_text(source: str) -> str:
+    path = SEEDS / source
+    return load_document(FoundFile(path, source)).text
+
+
+def assert_citations_are_exact(answer):
+    for citation in answer.citations:
+        assert citation.text == cleaned_text(citation.source)[citation.start : citation.end]
+        assert f"[{citation.marker}]" in answer.text
+        assert citation.text in answer.text
+    markers = [c.marker for c in answer.citations]
+    assert markers == list(range(1, len(markers) + 1))
+
+
+def n_sentences(answer) -> int:
+    body = re.sub(r"\s*\[\d+\]", "", answer.text)
+    return len(sentence_spans(body))
+
+
+# -- fast: hand-made passages and the fake embedder ---------------------------------------
+
+
+def hit(text: str, source: str = "doc.txt", start: int = 0, rank: int = 1) -> Hit:
+    chunk = Chunk(doc_id=source, source=source, position=0, n_chunks=1, start=start, end=start + len(text), text=text)
+    return Hit(chunk, score=1.0 / rank)
+
+
+def flat_idf(term: str) -> float:
+    return 1.0
+
+
+def test_answer_is_the_sentence_that_holds_the_fact():
+    text = "The district met on Monday. Minhang will complete 80 hectares of green space this year. Lunch followed."
+    answer = ExtractiveGenerator(idf=flat_idf).generate(GREEN, [hit(text, start=100)])
+    assert not answer.abstained and answer.kind == "extractive"
+    assert answer.text == "Minhang will complete 80 hectares of green space this year. [1]"
+    (citation,) = answer.citations
+    assert (citation.start, citation.end) == (100 + text.index("Minhang"), 100 + text.index(" Lunch"))
+
+
+def test_off_topic_question_abstains_and_keeps_passages():
+    hits = [hit("Minhang will complete 80 hectares of green space this year.")]
+    answer = ExtractiveGenerator(idf=flat_idf).generate("What is the capital of Australia?", hits)
+    assert answer.abstained and answer.text == ABSTAIN_MESSAGE["en"]
+    assert answer.citations == () and answer.hits == tuple(hits)
+
+
+def test_no_passages_abstains_in_the_question_language():
+    assert ExtractiveGenerator(idf=flat_idf).generate("区长是谁？", []).text == ABSTAIN_MESSAGE["zh"]
+    assert ExtractiveGenerator(idf=flat_idf).generate("Who is the mayor?", []).text == ABSTAIN_MESSAGE["en"]
+
+
+def test_long_sentence_is_narrowed_to_its_clauses():
+    filler = ", ".join(f"item {i} of the annual plan" for i in range(20))
+    text = f"In the plan, {filler}, and 80 hectares of green space will be completed by Minhang, {filler}."
+    answer = ExtractiveGenerator(idf=flat_idf, target_chars=120).generate(GREEN, [hit(text)])
+    assert "80 hectares" in answer.text and len(answer.citations[0].text) < len(text) / 3
+
+
+def test_fake_pipeline_answers_and_cites_exact_spans(seed_pipeline):
+    answer = seed_pipeline.ask(GREEN)
+    assert "80 hectares" in answer.text
+    assert_citations_are_exact(answer)
+
+
+# -- slow: the real model over the seeds ------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_green_space_answer(real_seed_pipeline):
+    answer = real_seed_pipeline.ask(GREEN)
+    assert not answer.abstained
+    assert "80 hectares" in answer.text
+    assert "001_0f473db965e7e286.txt" in {c.source for c in answer.citations}
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
+def test_chinese_mayor_answer(real_seed_pipeline):
+    answer = real_seed_pipeline.ask(MAYOR_ZH)
+    assert not answer.abstained
+    assert "周海鹰" in answer.text
+    assert answer.citations[0].source == "002_0494a65b94bf554c.txt"
+    assert_citations_are_exact(answer)
+    assert not PINYIN_GLOSS.search(answer.text)
+    for h in answer.hits:
+        assert not PINYIN_GLOSS.search(h.chunk.text), h.chunk.source
+    assert "(ren)" not in answer.text and all("(ren)" not in h.chunk.text for h in answer.hits)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "question",
+    [
+        GREEN,
+        MAYOR_ZH,
+        "Who chaired the District Committee and District Government Quarterly Work Meeting?",
+        "What type is the Bonded Logistics Center?",
+        "Who is the Shanghai Municipal Party Committee Secretary?",
+        "区委常委会扩大会议是哪天举行的？",
+    ],
+)
+def test_answers_are_short_and_cite_exact_spans(real_seed_pipeline, question):
+    answer = real_seed_pipeline.ask(question)
+    assert not answer.abstained, question
+    assert 1 <= len(answer.citations) <= 3
+    assert 1 <= n_sentences(answer) <= 3
+    assert_citations_are_exact(answer)
+    for h in answer.hits:  # passages are exact spans too
+        assert h.chunk.text == cleaned_text(h.chunk.source)[h.chunk.start : h.chunk.end]
+
+
+@pytest.mark.slow
+def test_off_topic_question_abstains_in_english(real_seed_pipeline):
+    answer = real_seed_pipeline.ask("What is the capital of Australia?")
+    assert answer.abstained
+    assert answer.text == ABSTAIN_MESSAGE["en"]
+    assert answer.citations == ()
+    assert len(answer.hits) == 5  # the closest passages are still listed
+    data = answer.to_json()
+    assert data["abstained"] is True and len(data["passages"]) == 5
+
+
+@pytest.mark.slow
+def test_off_topic_question_abstains_in_chinese(real_seed_pipeline):
+    answer = real_seed_pipeline.ask("澳大利亚的首都是哪座城市？")
+    assert answer.abstained
+    assert answer.text == ABSTAIN_MESSAGE["zh"]
+    assert answer.hits
+
+
+@pytest.mark.slow
+def test_chinese_question_word_order_does_not_matter(real_seed_pipeline):
+    answer = real_seed_pipeline.ask("谁是区长？")
+    assert not answer.abstained and "周海鹰" in answer.text

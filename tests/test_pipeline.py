@@ -1,0 +1,125 @@
+"""Ingest and the index: content ids, re-ingest, changed files, the index manifest."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, FakeEmbedder
+
+from rag.config import Settings
+from rag.pipeline import Pipeline
+from rag.store import IndexMismatchError
+
+GREEN = "How many hectares of green space will Minhang complete this year?"
+
+
+def stored_ids(pipeline: Pipeline) -> dict[str, str]:
+    """chunk id -> source, straight from Chroma."""
+    return {chunk_id: chunk.source for chunk_id, chunk in pipeline.index.store.iter_chunks(with_text=False)}
+
+
+@pytest.fixture
+def corpus(tmp_path) -> Path:
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder)
+    return folder
+
+
+def test_first_ingest_adds_every_seed(seed_pipeline):
+    docs = seed_pipeline.documents()
+    assert [d.source for d in docs] == sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(d.complete for d in docs)
+    assert {d.source: d.date for d in docs}["000_9bdda8ea7fd70666.txt"] == "2024-04-08"
+    assert {d.source: d.lang for d in docs}["002_0494a65b94bf554c.txt"] == "zh"
+
+
+def test_reingesting_unchanged_files_writes_nothing(seed_pipeline):
+    before = stored_ids(seed_pipeline)
+    generation = seed_pipeline.index.store.generation()
+    report = seed_pipeline.ingest([SEEDS])
+    assert report.chunks_written == 0 and report.chunks_deleted == 0
+    assert report.added == [] and report.updated == [] and len(report.unchanged) == 5
+    assert stored_ids(seed_pipeline) == before
+    assert seed_pipeline.index.store.generation() == generation  # nothing changed: the lexical index stays valid
+
+
+def test_ids_are_stable_across_indexes(tmp_path, fake_embedder, seed_pipeline):
+    other = Pipeline(Settings(index_dir=tmp_path / "other"), embedder=fake_embedder)
+    other.ingest([SEEDS])
+    assert set(stored_ids(other)) == set(stored_ids(seed_pipeline))
+
+
+def test_changed_file_replaces_its_old_chunks(tmp_path, fake_embedder, corpus):
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    pipeline.ingest([corpus])
+    target = corpus / "001_0f473db965e7e286.txt"
+    old_ids = {i for i, s in stored_ids(pipeline).items() if s == target.name}
+    untouched = {i for i, s in stored_ids(pipeline).items() if s != target.name}
+    text = target.read_text(encoding="utf-8")
+    assert "80 hectares of green space" in text
+    target.write_text(text.replace("80 hectares of green space", "95 hectares of green space"), encoding="utf-8")
+
+    report = pipeline.ingest([corpus])
+    assert report.updated == [target.name] and len(report.unchanged) == 4
+    after = stored_ids(pipeline)
+    new_ids = {i for i, s in after.items() if s == target.name}
+    assert untouched <= set(after)
+    # Only the chunks whose text changed get new ids; every id no longer in the new version is gone.
+    assert new_ids != old_ids
+    docs = {d.source: d for d in pipeline.documents()}
+    assert docs[target.name].complete and docs[target.name].n_chunks == len(new_ids)
+    assert pipeline.check() == []
+    texts = [c.text for c in pipeline.index.lexical().chunks if c.source == target.name]
+    assert not any("80 hectares of green space" in t for t in texts)  # no stale chunk left
+    answer = pipeline.ask(GREEN)
+    assert "95 hectares" in answer.text and "80 hectares" not in answer.text
+
+
+def test_deleted_file_is_pruned(tmp_path, fake_embedder, corpus):
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    pipeline.ingest([corpus])
+    (corpus / "004_a074e05998764c93.txt").unlink()
+    report = pipeline.ingest([corpus])
+    assert report.removed == ["004_a074e05998764c93.txt"]
+    assert "004_a074e05998764c93.txt" not in set(stored_ids(pipeline).values())
+
+
+class OtherModel(FakeEmbedder):
+    name = "another-embedding-model"
+
+
+def test_index_built_with_another_model_is_refused(seed_pipeline):
+    other = Pipeline(seed_pipeline.settings, embedder=OtherModel())
+    with pytest.raises(IndexMismatchError) as caught:
+        other.ask(GREEN)
+    message = str(caught.value)
+    assert "fake-hash-embedder" in message and "another-embedding-model" in message
+    assert "re-ingest" in message
+
+
+def test_ingest_with_another_model_is_refused_and_changes_nothing(seed_pipeline):
+    before = stored_ids(seed_pipeline)
+    with pytest.raises(IndexMismatchError, match="re-ingest"):
+        Pipeline(seed_pipeline.settings, embedder=OtherModel()).ingest([SEEDS])
+    assert stored_ids(seed_pipeline) == before
+
+
+def test_constructing_a_pipeline_touches_nothing(tmp_path):
+    Pipeline(Settings(index_dir=tmp_path / "index"), embedder=FakeEmbedder())
+    assert not (tmp_path / "index").exists()
+
+
+def test_empty_question_is_refused(seed_pipeline):
+    from rag.pipeline import QuestionError
+
+    with pytest.raises(QuestionError, match="empty"):
+        seed_pipeline.ask("  \t\n ")
+
+
+def test_answer_json_contract(seed_pipeline):
+    data = seed_pipeline.ask(GREEN).to_json()
+    assert {"question", "answer", "abstained", "citations", "passages", "timings_ms"} <= set(data)
+    assert data["passages"] and data["citations"]
+    assert {"total", "retrieve", "generate"} <= set(data["timings_ms"])

@@ -1,0 +1,108 @@
+"""Retrieval: reciprocal rank fusion by hand, the three modes, and the source filter."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.retriever import rrf_fuse
+from rag.types import Chunk
+
+
+@pytest.fixture(scope="module")
+def seed_pipeline(tmp_path_factory):
+    """conftest's seed pipeline, built once for this module: these tests only read from it."""
+    from conftest import SEEDS, FakeEmbedder
+
+    from rag.config import Settings
+    from rag.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(index_dir=tmp_path_factory.mktemp("seeds") / "index"), embedder=FakeEmbedder())
+    pipeline.ingest([SEEDS])
+    return pipeline
+
+
+def chunk(name: str, position: int = 0) -> Chunk:
+    return Chunk(doc_id=name, source=f"{name}.txt", position=position, n_chunks=1, start=0, end=1, text=name)
+
+
+A, B, C, D = (chunk(n) for n in "ABCD")
+
+
+def test_rrf_hand_worked_example():
+    # dense: A B C; lexical: B D.  k = 60.
+    #   A = 1/61            = 0.016393
+    #   B = 1/62 + 1/61     = 0.032522
+    #   C = 1/63            = 0.015873
+    #   D = 1/62            = 0.016129
+    hits = rrf_fuse([(A, 0.9), (B, 0.8), (C, 0.7)], [(B, 12.0), (D, 9.0)], k=60)
+    assert [h.chunk.text for h in hits] == ["B", "A", "D", "C"]
+    assert [h.score for h in hits] == pytest.approx([1 / 62 + 1 / 61, 1 / 61, 1 / 62, 1 / 63])
+    b = hits[0]
+    assert (b.dense_rank, b.lexical_rank, b.dense_score, b.lexical_score) == (2, 1, 0.8, 12.0)
+    d = hits[2]
+    assert d.dense_rank is None and d.lexical_rank == 2
+
+
+def test_rrf_weights_change_the_order():
+    # With the dense list weighted 2: A = 2/61 = 0.0328, C = 2/63 = 0.0317 now beat D = 1/62 = 0.0161.
+    hits = rrf_fuse([(A, 0.9), (B, 0.8), (C, 0.7)], [(B, 12.0), (D, 9.0)], k=60, dense_weight=2.0)
+    assert [h.chunk.text for h in hits] == ["B", "A", "C", "D"]
+    assert hits[0].score == pytest.approx(2 / 62 + 1 / 61)
+
+
+def test_rrf_ties_break_by_source_then_position():
+    x0, x1 = chunk("X", 0), Chunk("X", "X.txt", 1, 2, 1, 2, "X1")
+    hits = rrf_fuse([(x1, 0.5)], [(x0, 3.0)], k=60)  # same rank in each list: equal scores
+    assert [h.chunk.position for h in hits] == [0, 1]
+
+
+def test_rrf_empty_lists():
+    assert rrf_fuse([], []) == []
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_every_mode_finds_the_green_space_passage(seed_pipeline, mode):
+    hits = seed_pipeline.search("hectares of green space pocket parks Minhang", top_k=5, mode=mode)
+    assert 0 < len(hits) <= 5
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    assert any("80 hectares of green space" in h.chunk.text for h in hits)
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_mode_sets_the_ranks_it_used(seed_pipeline, mode):
+    hits = seed_pipeline.search("pocket parks", top_k=20, mode=mode)
+    assert any(h.dense_rank is not None for h in hits) == (mode in ("hybrid", "dense"))
+    assert any(h.lexical_rank is not None for h in hits) == (mode in ("hybrid", "bm25"))
+
+
+def test_unknown_mode_is_refused(seed_pipeline):
+    with pytest.raises(ValueError, match="hybrid, dense, bm25"):
+        seed_pipeline.search("parks", mode="fuzzy")
+
+
+def test_chinese_question_finds_the_chinese_document(seed_pipeline):
+    hits = seed_pipeline.search("区委副书记、区长是谁？", top_k=3)
+    assert hits[0].chunk.source.startswith("002_")
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_source_filter_restricts_results(seed_pipeline, mode):
+    only = "003_613d43c8501668be.txt"
+    unfiltered = seed_pipeline.search("hectares of green space Minhang", top_k=5, mode=mode)
+    assert any(h.chunk.source != only for h in unfiltered)  # the filter has something to remove
+    hits = seed_pipeline.search("hectares of green space Minhang", top_k=5, mode=mode, sources=[only])
+    assert hits and {h.chunk.source for h in hits} == {only}
+
+
+def test_ask_with_source_filter(seed_pipeline):
+    only = "000_9bdda8ea7fd70666.txt"
+    answer = seed_pipeline.ask("How many hectares of green space will Minhang complete this year?", sources=[only])
+    assert {h.chunk.source for h in answer.hits} == {only}
+    assert "80 hectares" not in answer.text  # the fact lives in 001, which was filtered out
+
+
+def test_ask_with_unknown_source_is_refused(seed_pipeline):
+    from rag.pipeline import QuestionError
+
+    with pytest.raises(QuestionError, match="no-such.txt"):
+        seed_pipeline.ask("parks?", sources=["no-such.txt"])

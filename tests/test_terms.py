@@ -1,0 +1,50 @@
+"""Lexical terms: stemming, stop words, numbers, Chinese unigrams and bigrams."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.terms import is_cjk_term, question_terms, terms
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("How many hectares of green space?", ["hectar", "green", "space"]),
+        ("parks park Parks", ["park", "park", "park"]),  # stemmed and lower-cased, repeats kept for BM25
+        ("Minhang's plan", ["minhang", "plan"]),  # possessive dropped
+        ("30,000 square meters", ["30000", "squar", "meter"]),  # thousands separators dropped
+        ("12.5% growth", ["12.5", "growth"]),
+        ("区长周海鹰", ["区", "长", "周", "海", "鹰", "区长", "长周", "周海", "海鹰"]),
+        ("鹰", ["鹰"]),
+        ("the and of", []),
+        ("", []),
+    ],
+)
+def test_terms(text, expected):
+    assert terms(text) == expected
+
+
+def test_stop_words_can_be_kept():
+    assert terms("the park", keep_stop_words=True) == ["the", "park"]
+
+
+def test_query_and_document_forms_meet():
+    # What a user types and what the document says stem to the same terms.
+    assert set(terms("completing green spaces")) == set(terms("completed green space"))
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("区委副书记、区长是谁？", ["区", "委", "副", "书", "记", "区委", "委副", "副书", "书记", "长", "区长"]),
+        ("Who is the mayor of the mayor?", ["mayor"]),
+        ("What is it?", []),
+    ],
+)
+def test_question_terms(question, expected):
+    assert question_terms(question) == expected
+
+
+def test_is_cjk_term():
+    assert is_cjk_term("区长") and not is_cjk_term("mayor") and not is_cjk_term("2024")
