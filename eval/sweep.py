@@ -42,9 +42,9 @@ def main() -> None:
     names = list(grid)
     print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 |")
     for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
-        settings = base.with_overrides(**dict(zip(names, values)))
+        settings = base.with_overrides(**dict(zip(names, values, strict=True)))
         pipeline = Pipeline(settings, embedder=embedder)
-        config = Configuration("x", lambda q, k: pipeline.search(q, k), lambda q: pipeline.ask(q), pipeline.index.lexical().chunks)
+        config = Configuration("x", pipeline.search, pipeline.ask, pipeline.index.lexical().chunks)
         r = report("sweep", run_configuration(config, questions, warmup=1))
         zh_hit = r["by_split"].get("lang:zh", {}).get("retrieval", {}).get("hit@1")
         en_hit = r["by_split"].get("lang:en", {}).get("retrieval", {}).get("hit@1")

@@ -7,8 +7,8 @@ chunks as the answer. It never abstains.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 

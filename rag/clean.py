@@ -7,7 +7,6 @@ module returns, so cleaning happens exactly once, before chunking.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{CJK}]")

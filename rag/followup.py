@@ -9,7 +9,7 @@ searched query is shown to the user.
 from __future__ import annotations
 
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from rag.clean import CJK
 from rag.terms import STOP_WORDS, question_terms, terms

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from rag.lexical import LexicalIndex
 from rag.store import ChromaStore

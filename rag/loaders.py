@@ -9,9 +9,9 @@ from __future__ import annotations
 import os
 import re
 import stat as stat_mode
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from rag.clean import clean_text, detect_lang, find_date, find_title
 from rag.types import Document

@@ -14,8 +14,8 @@ import json
 import re
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Sequence
 
 from rag.clean import detect_lang
 from rag.extractive import ABSTAIN_MESSAGE, ExtractiveGenerator

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Sequence
 
 from rag.config import Settings
 from rag.embedder import Embedder, make_embedder
@@ -188,7 +188,7 @@ class Pipeline:
 
     def _ingester(self) -> Ingester:
         s = self.settings
-        count_tokens = getattr(self.embedder, "count_tokens")
+        count_tokens = self.embedder.count_tokens
         max_tokens = getattr(self.embedder, "max_tokens", 256) - 2  # [CLS] and [SEP]
         return Ingester(self.index, self.embedder.embed, count_tokens, s.chunk_tokens, s.chunk_overlap_tokens, max_tokens)
 

@@ -7,8 +7,8 @@ a better first passage than one that mentions them scattered.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Callable, Sequence
 
 from rag.sentences import sentence_spans
 from rag.terms import is_cjk_term, question_terms, terms

@@ -6,7 +6,7 @@ import json
 import re
 import sys
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -37,7 +37,7 @@ def _load() -> list[dict]:
 ITEMS = _load()
 
 
-@lru_cache(maxsize=None)
+@cache
 def cleaned(name: str) -> str:
     return clean_text((SEEDS / name).read_text(encoding="utf-8"))
 
