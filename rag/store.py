@@ -59,7 +59,9 @@ class _Connection:
 
     client: Any = None
     epoch: int = 0  # bumped on every (re)connect; stores drop collection handles of older epochs
-    known_generation: int | None = None  # the last generation this process saw or wrote
+    # The last generation this process saw or wrote, per collection: a folder can hold several
+    # (the index and `rag eval --compare`'s baseline), each with its own counter.
+    known_generations: dict[str, int] = field(default_factory=dict)
     lock: threading.RLock = field(default_factory=threading.RLock)  # calls and reopens exclude each other
 
 
@@ -188,9 +190,9 @@ class ChromaStore:
         return self.collection_name in names
 
     def _get_collection(self, create: bool = False):
+        client = self._connect()  # drops a handle that belongs to a client closed by a reopen
         if self._collection is not None:
             return self._collection
-        client = self._connect()
         if create:
             collection = self._call(
                 lambda: client.get_or_create_collection(
@@ -223,16 +225,13 @@ class ChromaStore:
         with conn.lock:
             meta = self._read_manifest()
             generation = int(meta.get("generation", 0))
-            if not self.chroma_url and conn.known_generation is not None and generation != conn.known_generation:
+            known = conn.known_generations.get(self.collection_name)
+            if not self.chroma_url and known is not None and generation != known:
                 # Another process wrote to the embedded index: reload Chroma's view of it.
-                log.info(
-                    "the index changed in another process (generation %s -> %s); reopening it",
-                    conn.known_generation,
-                    generation,
-                )
+                log.info("the index changed in another process (generation %s -> %s); reopening it", known, generation)
                 self._reopen()
                 meta = self._read_manifest()
-            conn.known_generation = int(meta.get("generation", 0))
+            conn.known_generations[self.collection_name] = int(meta.get("generation", 0))
             return meta
 
     def _read_manifest(self) -> dict[str, Any]:
@@ -288,7 +287,7 @@ class ChromaStore:
             meta = self.manifest()
             meta["generation"] = int(meta.get("generation", 0)) + 1
             self._set_metadata(meta)
-            self._conn.known_generation = meta["generation"]
+            self._conn.known_generations[self.collection_name] = meta["generation"]
         return meta["generation"]
 
     # -- data -----------------------------------------------------------------------
