@@ -21,6 +21,7 @@ from rag.config import DEFAULT_EMBED_MODEL
 # sha256 of sentence-transformers/all-MiniLM-L6-v2 model.safetensors upstream.
 BUNDLED_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 BUNDLED_MAX_TOKENS = 256
+FAST_PATH_MAX_TEXTS = 8  # batches up to this size (queries) skip sentence-transformers; see embed()
 
 
 class EmbedderError(RuntimeError):
@@ -119,6 +120,12 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 0), dtype=np.float32)
+        # Fast path (rag/fast_encoder.py): queries (a few texts) with the bundled model run through a
+        # NumPy copy of the network, so asking a question never imports torch or sentence_transformers.
+        if self.name == DEFAULT_EMBED_MODEL and len(texts) <= FAST_PATH_MAX_TEXTS:
+            from rag.fast_encoder import bundled_encoder
+
+            return bundled_encoder().encode(texts)
         model = self._load()
         # Sorting by length keeps padding (wasted work) low inside each batch.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
