@@ -54,14 +54,19 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub(" ", text)
-    text = text.translate(_FULLWIDTH_TABLE)
+    text = _squeeze(text.translate(_FULLWIDTH_TABLE))
     text = _PINYIN_GLOSS.sub(_strip_pinyin, text)
     text = _HTML_GLUED.sub("", text)
     text = _HTML_LEADING.sub("", text)
+    # Squeezed before the token rules (they look at the spaces around a token) and after them
+    # (removing a token leaves spaces), so that cleaning twice changes nothing.
+    return _squeeze(text).strip()
+
+
+def _squeeze(text: str) -> str:
     text = re.sub(r"[ \t\f\v]+", " ", text)
     text = re.sub(r" *\n *", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip()
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 def detect_lang(text: str) -> str:

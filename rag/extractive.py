@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rag.answer_types import counts_asked_noun, holds_type, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import is_cjk_term, question_terms, terms
+from rag.terms import is_cjk_term, question_terms, term_set
 from rag.types import Answer, Citation, Hit
 
 ABSTAIN_MESSAGE = {
@@ -77,7 +77,7 @@ class ExtractiveGenerator:
         seen: set[tuple[str, int, int]] = set()
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
-            passage_cover = self._coverage(set(terms(chunk.text)), weights, total)[0]
+            passage_cover = self._coverage(term_set(chunk.text), weights, total)[0]
             for start, end in sentence_spans(chunk.text, offset=chunk.start):
                 key = (chunk.source, start, end)
                 if key in seen:  # overlapping chunks repeat sentences
@@ -153,7 +153,7 @@ class ExtractiveGenerator:
         kind: str | None,
         question: str,
     ) -> _Span:
-        coverage, covered = self._coverage(set(terms(text)), weights, total)
+        coverage, covered = self._coverage(term_set(text), weights, total)
         score = (
             coverage
             + self.passage_weight * passage_cover
@@ -180,7 +180,7 @@ class ExtractiveGenerator:
                 if length > self.target_chars and j > i:
                     break
                 text = chunk.text[clauses[i][0] : clauses[j][1]]
-                coverage, _ = self._coverage(set(terms(text)), weights, total)
+                coverage, _ = self._coverage(term_set(text), weights, total)
                 score = coverage + (self.type_weight if _has_type(text, kind, question) else 0.0)
                 # Among equally good windows keep the longest (within the limit): more context, less risk of
                 # cutting off the fact, which often sits in the clause after the one that matches the question.
@@ -192,7 +192,7 @@ class ExtractiveGenerator:
         _, _, i, j = best
         start, end = clauses[i][0] + base, clauses[j][1] + base
         text = chunk.text[start - base : end - base]
-        coverage, covered = self._coverage(set(terms(text)), weights, total)
+        coverage, covered = self._coverage(term_set(text), weights, total)
         if coverage + 1e-9 < span.coverage * 0.8 or (
             _has_type(span.text, kind, question) and not _has_type(text, kind, question)
         ):  # narrowing lost too much of the match, or the fact itself

@@ -13,14 +13,18 @@ import time
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rag.config import Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
 from rag.index import Index
-from rag.ingest import Ingester, IngestReport, Progress
 from rag.retriever import Retriever
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
+
+if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a question
+    from rag.ingest import Ingester, IngestReport, Progress
+    from rag.lexical import LexicalIndex
 
 MAX_QUESTION_CHARS = 2000
 
@@ -60,11 +64,11 @@ class Pipeline:
     def is_empty(self) -> bool:
         return not self.index.exists() or self.index.store.count() == 0
 
-    def retriever(self) -> Retriever:
+    def retriever(self, lexical: LexicalIndex | None = None) -> Retriever:
         s = self.settings
         return Retriever(
             dense=self.index.store,
-            lexical=self.index.lexical(),
+            lexical=lexical or self.index.lexical(),
             embedder=self.embedder,
             candidates=s.candidates,
             rrf_k=s.rrf_k,
@@ -77,14 +81,19 @@ class Pipeline:
         self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None
     ) -> list[Hit]:
         """The top_k passages for `query`: fused candidates, reranked by their best sentence."""
+        self._ensure_open()
+        return self._search(query, top_k, mode, sources, self.index.lexical())
+
+    def _search(
+        self, query: str, top_k: int | None, mode: str | None, sources: Sequence[str] | None, lexical: LexicalIndex
+    ) -> list[Hit]:
         from rag.rerank import rerank
 
-        self._ensure_open()
         top_k = top_k or self.settings.top_k
         mode = mode or self.settings.mode
         depth = max(top_k, self.settings.rerank_depth)
-        hits = self.retriever().search(query, depth, mode, sources)
-        return rerank(query, hits, self.index.lexical().idf, self.settings.rerank_weight)[:top_k]
+        hits = self.retriever(lexical).search(query, depth, mode, sources)
+        return rerank(query, hits, lexical.idf, self.settings.rerank_weight)[:top_k]
 
     def ask(
         self,
@@ -110,18 +119,19 @@ class Pipeline:
             hits = []
         else:
             t0 = time.perf_counter()
-            hits = self.search(query, top_k, mode, allowed)
+            hits = self._search(query, top_k, mode, allowed, lexical)
             retrieval_ms = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
-        answer = self.generator(generator).generate(query if query != question else question, hits)
+        answer = self.generator(generator, lexical).generate(query if query != question else question, hits)
         generate_ms = (time.perf_counter() - t1) * 1000
         timings = {"total": (time.perf_counter() - started) * 1000, "generate": generate_ms}
         if hits:
             timings["retrieve"] = retrieval_ms
         return replace(answer, question=question, searched_query=query, timings_ms=timings)
 
-    def generator(self, name: str | None = None) -> Generator:
-        return make_generator(name or self.settings.generator, self.settings, self.index.lexical().idf)
+    def generator(self, name: str | None = None, lexical: LexicalIndex | None = None) -> Generator:
+        idf = (lexical or self.index.lexical()).idf
+        return make_generator(name or self.settings.generator, self.settings, idf)
 
     @staticmethod
     def _allowed_sources(
@@ -187,6 +197,8 @@ class Pipeline:
     # -- writing --------------------------------------------------------------------
 
     def _ingester(self) -> Ingester:
+        from rag.ingest import Ingester
+
         s = self.settings
         count_tokens = self.embedder.count_tokens
         max_tokens = getattr(self.embedder, "max_tokens", 256) - 2  # [CLS] and [SEP]

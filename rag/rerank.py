@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.sentences import sentence_spans
-from rag.terms import is_cjk_term, question_terms, terms
+from rag.terms import is_cjk_term, question_terms, term_set
 from rag.types import Hit
 
 
@@ -26,7 +26,7 @@ def best_sentence_coverage(text: str, weights: dict[str, float]) -> float:
         return 0.0
     best = 0.0
     for start, end in sentence_spans(text):
-        found = set(terms(text[start:end]))
+        found = term_set(text[start:end])
         best = max(best, sum(w for t, w in weights.items() if t in found) / total)
     return best
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # A sentence ends at Chinese end marks, at . ! ? followed by space or the end, or at a line break.
 _SENTENCE_END = re.compile(r"[。！？；]+[”\"’」』)]*|[.!?]+[”\"’)]*(?=\s|$)|\n")
@@ -32,6 +33,11 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """(start, end) of each sentence of `text`, shifted by `offset`, whitespace trimmed."""
+    return [(s + offset, e + offset) for s, e in _sentence_spans(text)]
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -45,7 +51,7 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     span = _trim(text, start, len(text))
     if span:
         spans.append(span)
-    return [(s + offset, e + offset) for s, e in spans]
+    return tuple(spans)
 
 
 def clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

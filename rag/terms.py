@@ -66,6 +66,12 @@ def terms(text: str, keep_stop_words: bool = False) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def term_set(text: str) -> frozenset[str]:
+    """The distinct terms of `text`, cached: the same passages and sentences are scored question after question."""
+    return frozenset(terms(text))
+
+
 def is_cjk_term(term: str) -> bool:
     return bool(re.match(f"[{CJK}]", term))
 
