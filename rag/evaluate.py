@@ -143,7 +143,9 @@ def report(dataset: str, results: Sequence[QuestionResult]) -> dict:
     splits: dict[str, list[QuestionResult]] = {}
     for r in results:
         q = r.question
-        for key in (f"lang:{q.lang}", f"type:{q.type}", f"split:{q.split}"):
+        # Crosslingual questions get their own row only, like in the headline.
+        keys = [f"type:{q.type}"] if q.type in HEADLINE_EXCLUDES else [f"lang:{q.lang}", f"type:{q.type}", f"split:{q.split}"]
+        for key in keys:
             splits.setdefault(key, []).append(r)
     out["by_split"] = {key: summarize(group) for key, group in sorted(splits.items())}
     out["latencies"] = [round(r.latency_ms, 3) for r in results]
