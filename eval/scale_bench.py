@@ -1,0 +1,156 @@
+"""Scale benchmark: a corpus of N chunks of real text on a `chroma run` server.
+
+The documents are windows of one to three consecutive sentences of the SQuAD
+subset's paragraphs, plus pairs of sentences from different paragraphs of the
+same article, until there are N of them (each is short, so one chunk each).
+
+Measures: first ingest time, re-ingest time of the unchanged corpus (nothing
+re-embedded), query latency p50/p95 through the full hybrid search, the
+resident memory of this process, and a cold start (lexical index loaded from
+disk, not rebuilt). Writes eval/reports/scale/scale.md.
+
+Usage: python eval/scale_bench.py --chunks 100000 [--port 8765]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from rag.clean import clean_text
+from rag.config import Settings
+from rag.datasets import load_squad
+from rag.sentences import sentence_spans
+from rag.types import Document
+
+SQUAD = Path(__file__).resolve().parent.parent.parent / "shared" / "datasets" / "squad-dev-v1.1-subset.json"
+
+
+def build_corpus(n: int, seed: int = 0) -> list[Document]:
+    paragraphs, _ = load_squad(SQUAD)
+    by_article: dict[str, list[list[str]]] = {}
+    for doc in paragraphs:
+        sentences = [doc.text[s:e] for s, e in sentence_spans(doc.text)]
+        by_article.setdefault(doc.title, []).append(sentences)
+    texts: list[tuple[str, str]] = []
+    for title, paras in by_article.items():
+        for sentences in paras:
+            for width in (1, 2, 3):
+                for i in range(len(sentences) - width + 1):
+                    texts.append((title, " ".join(sentences[i : i + width])))
+    rng = random.Random(seed)
+    articles = list(by_article.items())
+    seen = {t for _, t in texts}
+    while len(texts) < n:
+        title, paras = rng.choice(articles)
+        a, b = rng.choice(paras), rng.choice(paras)
+        text = f"{rng.choice(a)} {rng.choice(b)}"
+        if text not in seen:
+            seen.add(text)
+            texts.append((title, text))
+    return [
+        Document(source=f"scale/{i:06d}", text=clean_text(text), title=title, date=None, lang="en")
+        for i, (title, text) in enumerate(texts[:n])
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_chroma(path: Path, port: int) -> subprocess.Popen:
+    chroma = Path(sys.executable).parent / "chroma"
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1)
+            return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise RuntimeError("the Chroma server did not start within 60 s")
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    from rag.pipeline import Pipeline
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chunks", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--out", type=Path, default=Path("eval/reports/scale"))
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="rag-scale-"))
+    port = free_port()
+    server = start_chroma(work / "chroma-server", port)
+    figures: dict[str, float | int | str] = {"chunks_requested": args.chunks}
+    try:
+        docs = build_corpus(args.chunks)
+        settings = Settings(index_dir=work / "local", chroma_url=f"http://127.0.0.1:{port}", collection="scale")
+        pipeline = Pipeline(settings)
+        started = time.perf_counter()
+        report = pipeline.ingest_documents(docs)
+        figures["first_ingest_s"] = round(time.perf_counter() - started, 1)
+        figures["chunks_written"] = report.chunks_written
+        started = time.perf_counter()
+        again = pipeline.ingest_documents(docs)
+        figures["reingest_s"] = round(time.perf_counter() - started, 1)
+        figures["reingest_chunks_written"] = again.chunks_written
+
+        _, questions = load_squad(SQUAD)
+        rng = random.Random(0)
+        sample = rng.sample(questions, min(args.queries, len(questions)))
+        # A new process-like start: a fresh Pipeline loads the saved lexical index instead of rebuilding it.
+        started = time.perf_counter()
+        cold = Pipeline(settings, embedder=pipeline.embedder)
+        cold.search(sample[0].question)
+        figures["cold_open_and_first_query_s"] = round(time.perf_counter() - started, 2)
+        for q in sample[:5]:
+            cold.ask(q.question)
+        latencies = []
+        for q in sample:
+            t0 = time.perf_counter()
+            cold.ask(q.question)
+            latencies.append((time.perf_counter() - t0) * 1000)
+        latencies.sort()
+        figures["query_p50_ms"] = round(statistics.median(latencies), 1)
+        figures["query_p95_ms"] = round(latencies[int(0.95 * (len(latencies) - 1))], 1)
+        figures["max_rss_mb"] = round(rss_mb())
+        figures["stored_chunks"] = cold.stats()["chunks"]
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "scale.json").write_text(json.dumps(figures, indent=2))
+    lines = ["| figure | value |", "|---|---:|"] + [f"| {k} | {v} |" for k, v in figures.items()]
+    table = "\n".join(lines)
+    (args.out / "scale.md").write_text(
+        f"# Scale benchmark\n\n`python eval/scale_bench.py --chunks {args.chunks}` (Chroma server via `chroma run`, 2 CPU cores)\n\n{table}\n"
+    )
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
