@@ -55,6 +55,32 @@ def seed_pipeline(tmp_path, fake_embedder):
     return pipeline
 
 
+@pytest.fixture(scope="module")
+def readonly_seed_pipeline(tmp_path_factory):
+    """Like seed_pipeline, but built once per module, for tests that only read from it."""
+    from rag.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(index_dir=tmp_path_factory.mktemp("seeds") / "index"), embedder=FakeEmbedder())
+    pipeline.ingest([SEEDS])
+    return pipeline
+
+
+def index_snapshot(index_dir: Path, url: str | None = None, collection: str = "rag") -> dict:
+    """What an index holds: documents by source, chunk ids, duplicate ids, and check()'s problems."""
+    from rag.index import Index
+
+    index = Index(index_dir, collection, url, FakeEmbedder.name)
+    index.store.generation()  # reloads this process's view when another process wrote since the last look
+    pairs = list(index.store.iter_chunks(with_text=False))
+    ids = [chunk_id for chunk_id, _ in pairs]
+    return {
+        "documents": sorted({(c.source, c.doc_id) for _, c in pairs}),
+        "chunk_ids": sorted(ids),
+        "duplicates": len(ids) - len(set(ids)),
+        "problems": index.check(),
+    }
+
+
 @pytest.fixture(scope="session")
 def real_embedder():
     """The bundled all-MiniLM-L6-v2, loaded once per test session."""

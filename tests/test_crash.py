@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import SEEDS, FakeEmbedder
+from conftest import SEEDS, FakeEmbedder, index_snapshot
 
 from rag.index import Index
 from rag.ingest import Ingester
@@ -72,17 +72,7 @@ def make_corpus(folder: Path, n_docs: int = 40, version: int = 0) -> Path:
 
 
 def snapshot(index_dir: Path) -> dict:
-    """What an index holds: documents by source, chunk ids, and whether a chunk id appears twice."""
-    index = Index(index_dir, "rag", None, FakeEmbedder.name)
-    index.store.generation()  # reloads this process's view when a child wrote since the last look
-    pairs = list(index.store.iter_chunks(with_text=False))
-    ids = [chunk_id for chunk_id, _ in pairs]
-    return {
-        "documents": sorted({(c.source, c.doc_id) for _, c in pairs}),
-        "chunk_ids": sorted(ids),
-        "duplicates": len(ids) - len(set(ids)),
-        "problems": index.check(),
-    }
+    return index_snapshot(index_dir)
 
 
 def clean_ingest(corpus: Path, index_dir: Path) -> dict:

@@ -75,16 +75,9 @@ class FakeChatServer:
 
 
 @pytest.fixture(scope="module")
-def seed_pipeline(tmp_path_factory):
-    """conftest's seed pipeline, built once for this module: these tests only read from it."""
-    from conftest import SEEDS, FakeEmbedder
-
-    from rag.config import Settings
-    from rag.pipeline import Pipeline
-
-    pipeline = Pipeline(Settings(index_dir=tmp_path_factory.mktemp("seeds") / "index"), embedder=FakeEmbedder())
-    pipeline.ingest([SEEDS])
-    return pipeline
+def seed_pipeline(readonly_seed_pipeline):
+    """These tests only read from the seed index: build it once for the module."""
+    return readonly_seed_pipeline
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, FakeEmbedder
+from conftest import SEEDS, FakeEmbedder, index_snapshot
 from test_crash import HERE, make_corpus
 from test_reliability import run_cli
 
@@ -105,16 +105,7 @@ def server(tmp_path):
 
 
 def snapshot(index_dir: Path, url: str | None, collection: str = "rag") -> dict:
-    index = Index(index_dir, collection, url, FakeEmbedder.name)
-    index.store.generation()
-    pairs = list(index.store.iter_chunks(with_text=False))
-    ids = [chunk_id for chunk_id, _ in pairs]
-    return {
-        "documents": sorted({(c.source, c.doc_id) for _, c in pairs}),
-        "chunk_ids": sorted(ids),
-        "duplicates": len(ids) - len(set(ids)),
-        "problems": index.check(),
-    }
+    return index_snapshot(index_dir, url, collection)
 
 
 def ingest(corpus: Path, index_dir: Path, url: str | None, collection: str = "rag") -> None:
