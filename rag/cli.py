@@ -68,12 +68,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_SKIPPED if report.skipped else EXIT_OK
 
 
-def _auto_ingest(pipeline, args: argparse.Namespace) -> None:
-    """On an empty index, ingest seeds/ first, so that the first question just works."""
+def ingest_seeds_if_empty(pipeline) -> None:
+    """On an empty index, ingest seeds/ first, so that the first question just works (CLI, eval and UI)."""
     if pipeline.is_empty():
-        print(f"The index at {pipeline.settings.chroma_url or pipeline.settings.index_dir} is empty: ingesting {seeds_dir()} first.", file=sys.stderr)
-        report = pipeline.ingest([seeds_dir()])
-        print(report.summary(), file=sys.stderr)
+        where = pipeline.settings.chroma_url or pipeline.settings.index_dir
+        print(f"The index at {where} is empty: ingesting {seeds_dir()} first.", file=sys.stderr)
+        print(pipeline.ingest([seeds_dir()]).summary(), file=sys.stderr)
 
 
 def _print_answer(answer, show_passages: bool = True) -> None:
@@ -102,7 +102,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         except QuestionError as exc:
             raise UserError(str(exc)) from None
     pipeline = Pipeline(_settings(args))
-    _auto_ingest(pipeline, args)
+    ingest_seeds_if_empty(pipeline)
     sources = args.source or None
     if args.question != "-":
         try:

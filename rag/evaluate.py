@@ -199,7 +199,7 @@ def _baseline_configuration(settings: Settings, embedder, documents) -> Configur
     return Configuration("baseline", lambda q, k: baseline.search(q, k), baseline.ask, baseline.chunks)
 
 
-def _seed_documents(pipeline) -> list:
+def _seed_documents() -> list:
     from rag.cli import seeds_dir
     from rag.loaders import find_files, load_document
 
@@ -220,11 +220,10 @@ def run_eval_command(args, settings: Settings) -> int:
     if documents is not None:
         print(f"indexing {len(documents)} paragraphs of {dataset_path} into {settings.index_dir} …", file=sys.stderr)
         print(pipeline.ingest_documents(documents).summary(), file=sys.stderr)
-    elif pipeline.is_empty():
-        from rag.cli import seeds_dir
+    else:
+        from rag.cli import ingest_seeds_if_empty
 
-        print(f"the index is empty: ingesting {seeds_dir()} first", file=sys.stderr)
-        print(pipeline.ingest([seeds_dir()]).summary(), file=sys.stderr)
+        ingest_seeds_if_empty(pipeline)
     if args.split:
         questions = [q for q in questions if q.split == args.split]
     questions = sample_questions(questions, args.limit, args.seed)
@@ -235,7 +234,7 @@ def run_eval_command(args, settings: Settings) -> int:
     configs = [_project_configuration(pipeline, mode, mode, args.top_k)]
     if args.compare:
         configs = [_project_configuration(pipeline, m, m, args.top_k) for m in ("dense", "bm25", "hybrid")]
-        docs = documents if documents is not None else _seed_documents(pipeline)
+        docs = documents if documents is not None else _seed_documents()
         configs.append(_baseline_configuration(settings, pipeline.embedder, docs))
 
     results = {}

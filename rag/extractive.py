@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rag.answer_types import counts_asked_noun, holds_type, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import is_cjk_term, question_terms, term_set
+from rag.terms import question_terms, term_set, term_weights
 from rag.types import Answer, Citation, Hit
 
 ABSTAIN_MESSAGE = {
@@ -26,14 +26,6 @@ NO_TERMS_MESSAGE = {
     "en": "The question has no words to search for. Please ask about something in the documents.",
     "zh": "问题中没有可以检索的词语，请换一种问法。",
 }
-
-
-def expected_type(question: str) -> str | None:
-    return question_type(question)
-
-
-def _has_type(text: str, kind: str | None, question: str) -> bool:
-    return holds_type(text, kind, question)
 
 
 @dataclass(frozen=True)
@@ -69,9 +61,9 @@ class ExtractiveGenerator:
         q_terms = question_terms(question)
         if not q_terms:
             return Answer(question, NO_TERMS_MESSAGE[lang], (), tuple(hits), abstained=True)
-        weights = {t: self._weight(t) for t in q_terms}
+        weights = term_weights(q_terms, self.idf)
         total = sum(weights.values())
-        kind = expected_type(question)
+        kind = question_type(question)
 
         candidates: list[_Span] = []
         seen: set[tuple[str, int, int]] = set()
@@ -91,15 +83,15 @@ class ExtractiveGenerator:
 
         candidates.sort(key=lambda s: (-s.score, s.hit_rank, s.start))
         best = candidates[0]
-        if kind is not None and not _has_type(best.text, kind, question):
+        if kind is not None and not holds_type(best.text, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
             typed = [
-                c for c in candidates[:10] if c.coverage >= 0.5 * best.coverage and _has_type(c.text, kind, question)
+                c for c in candidates[:10] if c.coverage >= 0.5 * best.coverage and holds_type(c.text, kind, question)
             ]
             if typed:
                 best = typed[0]
         confidence = max(best.coverage, self.passage_trust * best.passage_coverage)
-        if kind is not None and not _has_type(best.text, kind, question):
+        if kind is not None and not holds_type(best.text, kind, question):
             confidence *= self.type_miss_factor
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
@@ -131,11 +123,6 @@ class ExtractiveGenerator:
         text = (" " if lang == "en" else "").join(parts)
         return Answer(question, text, tuple(citations), tuple(hits), confidence=confidence)
 
-    def _weight(self, term: str) -> float:
-        # A single Chinese character says little on its own; its bigrams carry the meaning.
-        factor = 0.35 if is_cjk_term(term) and len(term) == 1 else 1.0
-        return factor * self.idf(term)
-
     @staticmethod
     def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:
         covered = frozenset(t for t in weights if t in found)
@@ -158,7 +145,7 @@ class ExtractiveGenerator:
             coverage
             + self.passage_weight * passage_cover
             + self.rank_weight / (1 + rank)
-            + (self.type_weight if kind is not None and _has_type(text, kind, question) else 0.0)
+            + (self.type_weight if kind is not None and holds_type(text, kind, question) else 0.0)
             # "How many parks": a number right before "parks" beats a number elsewhere in the sentence.
             + (self.type_weight / 2 if kind == "count" and counts_asked_noun(text, question) else 0.0)
         )
@@ -181,7 +168,7 @@ class ExtractiveGenerator:
                     break
                 text = chunk.text[clauses[i][0] : clauses[j][1]]
                 coverage, _ = self._coverage(term_set(text), weights, total)
-                score = coverage + (self.type_weight if _has_type(text, kind, question) else 0.0)
+                score = coverage + (self.type_weight if holds_type(text, kind, question) else 0.0)
                 # Among equally good windows keep the longest (within the limit): more context, less risk of
                 # cutting off the fact, which often sits in the clause after the one that matches the question.
                 key = (-round(score, 6), -length, i, j)
@@ -194,7 +181,7 @@ class ExtractiveGenerator:
         text = chunk.text[start - base : end - base]
         coverage, covered = self._coverage(term_set(text), weights, total)
         if coverage + 1e-9 < span.coverage * 0.8 or (
-            _has_type(span.text, kind, question) and not _has_type(text, kind, question)
+            holds_type(span.text, kind, question) and not holds_type(text, kind, question)
         ):  # narrowing lost too much of the match, or the fact itself
             return span
         return _Span(span.hit_rank, start, end, text, span.score, coverage, covered, span.passage_coverage)

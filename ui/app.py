@@ -353,7 +353,7 @@ def serve(
 
 def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int:
     """`rag ui`: open the index (ingesting the seeds when it is empty) and serve the app until Ctrl-C."""
-    from rag.cli import seeds_dir
+    from rag.cli import ingest_seeds_if_empty
 
     if host not in LOCAL_HOSTS:
         print(
@@ -363,12 +363,7 @@ def launch(settings: Settings, host: str = "127.0.0.1", port: int = 7860) -> int
         )
     auth = auth_from_env()
     pipeline = Pipeline(settings)
-    if pipeline.is_empty():
-        print(
-            f"The index at {settings.chroma_url or settings.index_dir} is empty: ingesting {seeds_dir()} first.",
-            file=sys.stderr,
-        )
-        print(pipeline.ingest([seeds_dir()]).summary(), file=sys.stderr)
+    ingest_seeds_if_empty(pipeline)
     print("Loading the embedding model…", file=sys.stderr)
     pipeline.warm_up()
     serve(build_app(pipeline), host, port, auth=auth, block=True)
