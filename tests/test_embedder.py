@@ -57,14 +57,11 @@ def test_missing_weights_are_refused(corrupted_model):
 
 
 def test_embedder_checks_the_hash_before_loading_the_model(corrupted_model, monkeypatch):
-    try:  # the NumPy query encoder, where present, loads the same weights by its own path
-        fast = importlib.import_module("rag.fast_encoder")
-    except ImportError:
-        fast = None
-    monkeypatch.setattr(embedder_module, "bundled_model_path", lambda: corrupted_model)
-    if fast is not None:
-        monkeypatch.setattr(fast, "bundled_model_path", lambda: corrupted_model)
-        monkeypatch.setattr(fast, "_bundled", None)
+    # Queries (NumPy encoder) and ingest batches (ONNX Runtime encoder) each load the weights by their own path.
+    for module in (embedder_module, importlib.import_module("rag.fast_encoder"), importlib.import_module("rag.onnx_encoder")):
+        monkeypatch.setattr(module, "bundled_model_path", lambda: corrupted_model)
+        if hasattr(module, "_bundled"):
+            monkeypatch.setattr(module, "_bundled", None)
     embedder = make_embedder()
     for texts in (["one query"], [f"passage {i}" for i in range(40)]):  # a question, and an ingest batch
         with pytest.raises(EmbedderError, match="SHA-256"):

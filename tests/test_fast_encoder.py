@@ -1,4 +1,4 @@
-"""The NumPy all-MiniLM-L6-v2 must give sentence-transformers' vectors, without importing torch."""
+"""The NumPy (queries) and ONNX Runtime (ingest) all-MiniLM-L6-v2 must give sentence-transformers' vectors, without torch."""
 
 from __future__ import annotations
 
@@ -53,10 +53,22 @@ def test_gelu_is_the_exact_erf_form():
     np.testing.assert_allclose(gelu(x), expected, atol=1e-6)
 
 
-def test_batched_texts_of_different_lengths_match_one_at_a_time():
-    from rag.fast_encoder import bundled_encoder
+def _encoder(kind: str):
+    if kind == "numpy":
+        from rag.fast_encoder import bundled_encoder
 
-    encoder = bundled_encoder()
+        return bundled_encoder()
+    from rag.onnx_encoder import bundled_onnx_encoder
+
+    return bundled_onnx_encoder()
+
+
+ENCODERS = ["numpy", "onnx"]
+
+
+@pytest.mark.parametrize("kind", ENCODERS)
+def test_batched_texts_of_different_lengths_match_one_at_a_time(kind):
+    encoder = _encoder(kind)
     texts = ["short", "a much longer question about the green space of Minhang district this year", "闵行区绿地"]
     batched = encoder.encode(texts)
     single = np.vstack([encoder.encode([t]) for t in texts])
@@ -72,6 +84,18 @@ def test_asking_never_imports_torch_or_sentence_transformers():
         "import sys; from rag.embedder import make_embedder; e = make_embedder(); "
         "v = e.embed(['How many hectares of green space?']); n = e.count_tokens(['hello world']); "
         "assert v.shape == (1, 384) and n == [2], (v.shape, n); "
+        "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "[]"
+
+
+def test_ingest_batches_never_import_torch_or_sentence_transformers():
+    code = (
+        "import sys; from rag.embedder import make_embedder; e = make_embedder(); "
+        "v = e.embed([f'paragraph number {i} about parks' for i in range(40)]); "
+        "assert v.shape == (40, 384), v.shape; "
         "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -98,10 +122,9 @@ def seed_chunk_texts(real_seed_index) -> list[str]:
 
 
 @pytest.mark.slow
-def test_vectors_match_sentence_transformers(st_model, seed_chunk_texts):
-    from rag.fast_encoder import bundled_encoder
-
-    encoder = bundled_encoder()
+@pytest.mark.parametrize("kind", ENCODERS)
+def test_vectors_match_sentence_transformers(kind, st_model, seed_chunk_texts):
+    encoder = _encoder(kind)
     texts = _sentences() + seed_chunk_texts
     reference = st_model.encode(texts, batch_size=64, normalize_embeddings=True, convert_to_numpy=True)
     # Small batches, as queries arrive; the padding inside each batch must not matter.
@@ -114,6 +137,7 @@ def test_vectors_match_sentence_transformers(st_model, seed_chunk_texts):
 @pytest.mark.slow
 def test_top10_seed_rankings_match_sentence_transformers(st_model, seed_chunk_texts):
     from rag.fast_encoder import bundled_encoder
+    from rag.onnx_encoder import bundled_onnx_encoder
 
     encoder = bundled_encoder()
     rows = _eval_rows()
@@ -127,8 +151,11 @@ def test_top10_seed_rankings_match_sentence_transformers(st_model, seed_chunk_te
     def top10(queries: np.ndarray, chunks: np.ndarray) -> list[list[int]]:
         return [list(np.argsort(-(chunks @ q), kind="stable")[:10]) for q in queries]
 
+    onnx_chunks = bundled_onnx_encoder().encode(seed_chunk_texts)
+
     expected = top10(st_queries, st_chunks)
-    assert top10(np_queries, st_chunks) == expected  # production: NumPy queries against an ST-built index
+    assert top10(np_queries, onnx_chunks) == expected  # production: NumPy queries, ONNX Runtime-built index
+    assert top10(np_queries, st_chunks) == expected  # an index built by sentence-transformers reads the same
     assert top10(np_queries, np_chunks) == expected
 
 
