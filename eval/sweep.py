@@ -2,12 +2,15 @@
 
 Usage: python eval/sweep.py --split tune dense_weight=0,0.25,0.5 rrf_k=10,60
 Prints one row per combination: the headline figures of `rag eval`.
+Chunking settings (chunk_tokens, chunk_overlap_tokens) build a fresh index per
+combination, in a temporary folder: seeds/ for the seed set, the paragraphs for SQuAD.
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import tempfile
 from pathlib import Path
 
 from rag.config import settings_from_env
@@ -15,6 +18,9 @@ from rag.datasets import load_dataset, sample_questions
 from rag.embedder import make_embedder
 from rag.evaluate import Configuration, report, run_configuration
 from rag.pipeline import Pipeline
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+CHUNKING = {"chunk_tokens", "chunk_overlap_tokens"}
 
 
 def parse_grid(items: list[str]) -> dict[str, list]:
@@ -33,17 +39,25 @@ def main() -> None:
     parser.add_argument("--index", type=Path)
     parser.add_argument("--limit", type=int, help="a random sample of this many questions (seed 0)")
     args = parser.parse_args()
-    _, questions = load_dataset(args.dataset)
+    documents, questions = load_dataset(args.dataset)
     questions = [q for q in questions if args.split == "all" or q.split == args.split]
     questions = sample_questions(questions, args.limit, seed=0)
     base = settings_from_env(index_dir=args.index)
     embedder = make_embedder(base.embed_model)
     grid = parse_grid(args.grid)
     names = list(grid)
+    rebuild = bool(CHUNKING & set(names))
     print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 |")
     for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
-        settings = base.with_overrides(**dict(zip(names, values, strict=True)))
+        overrides = dict(zip(names, values, strict=True))
+        if rebuild:
+            overrides["index_dir"] = Path(tempfile.mkdtemp(prefix="rag-sweep-"))
+        settings = base.with_overrides(**overrides)
         pipeline = Pipeline(settings, embedder=embedder)
+        if rebuild and documents:
+            pipeline.ingest_documents(documents)
+        elif rebuild:
+            pipeline.ingest([SEEDS])
         config = Configuration("x", pipeline.search, pipeline.ask, pipeline.index.lexical().chunks)
         r = report("sweep", run_configuration(config, questions, warmup=1))
         zh_hit = r["by_split"].get("lang:zh", {}).get("retrieval", {}).get("hit@1")
