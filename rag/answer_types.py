@@ -24,6 +24,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\b(how much (money|funding)|budget\w*|invest(ment|ed)?|cost|spend|spent|funding|price)\b|投资|预算|资金|经费|多少钱|金额", re.I)),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|多长|多远|多宽|多高|长度|面积", re.I)),
+    ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
+    ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
@@ -31,6 +33,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
+_HAS_PERCENT = re.compile(r"\d\s*%|\bper ?cent\b|百分|％", re.I)
+_HAS_TITLE = re.compile(r"[《“\"]")
 _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
 _HAS_LENGTH = re.compile(
     r"\d[\d,.]*\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
@@ -76,7 +80,7 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|wh
 
 
 def question_type(question: str) -> str | None:
-    """'money', 'year', 'length', 'count', 'number', 'date' or 'person'; None for other questions."""
+    """'money', 'year', 'length', 'percent', 'title', 'number', 'date', 'count' or 'person'; None for other questions."""
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -95,8 +99,18 @@ def _is_pinyin_name(word: str) -> bool:
     return bool(_PINYIN_WORD.fullmatch(word.lower()))
 
 
+def _is_headline(text: str) -> bool:
+    """A title line ("Quarterly Work Meeting Held April 08"): mostly capitalised words, no closing stop."""
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    if len(words) < 8 or text.rstrip().endswith((".", "!", "?", '"', "”", ")", "。")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
+
+
 def _names(text: str) -> list[str]:
     """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
+    if _is_headline(text):
+        return []
     pairs = [(a, b) for a, b in _CAPITALISED_PAIR.findall(text) if a.lower() not in _NOT_NAMES and b.lower() not in _NOT_NAMES]
     pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
     if pinyin:
@@ -120,17 +134,48 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_LENGTH.search(text))
     if kind == "count":
         return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
+    if kind == "percent":
+        return bool(_HAS_PERCENT.search(text))
+    if kind == "title":
+        return bool(_HAS_TITLE.search(text))
     if kind == "number":
         return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
     if kind == "date":
         return bool(_HAS_DATE.search(text))
     if kind == "person":
+        if not holds_asked_role(text, question):
+            return False
         if re.search(f"[{CJK}]", question):
             return any(name not in question for name in _ZH_NAME.findall(text))
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
         asked = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", question)}
         return any(any(w.lower() not in asked for w in name.split()) for name in _names(text))
     raise ValueError(f"unknown answer type {kind!r}")
+
+
+_EN_ROLE = re.compile(
+    r"\bwho (?:is|was|are|were|will be|has been)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}?)"
+    r"(secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
+    r"dean|principal|premier|chancellor|ceo)\b",
+    re.I,
+)
+_ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
+
+
+def holds_asked_role(text: str, question: str) -> bool:
+    """"Who is the secretary?" wants the secretary: a text naming only a deputy secretary, or no secretary, does not answer.
+
+    Roles the question itself qualifies ("vice president", "副书记") are not checked.
+    """
+    if re.search(f"[{CJK}]", question):
+        wanted = {role for deputy, role in _ZH_ROLE.findall(question) if not deputy}
+        found = {role for deputy, role in _ZH_ROLE.findall(text) if not deputy}
+        return wanted <= found
+    match = _EN_ROLE.search(question)
+    if not match or re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
+        return True
+    role = match.group(2)
+    return bool(re.search(rf"(?<!deputy )(?<!vice )(?<!vice-)(?<!assistant )\b{role}", text, re.I))
 
 
 def counts_asked_noun(text: str, question: str) -> bool:

@@ -1,0 +1,80 @@
+"""The kind of fact a question asks for, and whether a sentence holds one: what lets the generator abstain."""
+
+from __future__ import annotations
+
+import pytest
+from test_extractive import flat_idf, hit
+
+from rag.answer_types import holds_asked_role, holds_type, question_type
+from rag.extractive import ExtractiveGenerator
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("By what percentage did Yangpu's GDP grow in the first quarter?", "percent"),
+        ("What percent of students graduate?", "percent"),
+        ("杨浦区GDP增幅是多少？", "percent"),
+        ("陆铭的报告题目是什么?", "title"),
+        ("What was the title of the lecture?", "title"),
+        ("How many pocket parks will be built?", "count"),
+        ("Who presided over the meeting?", "person"),
+        ("What does the plan focus on?", None),
+    ],
+)
+def test_question_types(question, kind):
+    assert question_type(question) == kind
+
+
+def test_a_percentage_needs_a_percent_not_just_any_number():
+    question = "By what percentage did Yangpu's GDP grow?"
+    assert not holds_type("The participants studied the spirit of the 20th National Congress.", "percent", question)
+    assert holds_type("GDP grew by 5.2% year on year.", "percent", question)
+    assert holds_type("GDP grew 5.2 percent.", "percent", question)
+    assert holds_type("地区生产总值增长百分之五。", "percent", "增幅是多少？")
+
+
+def test_a_title_needs_quotation_marks():
+    question = "陆铭的报告题目是什么?"
+    assert not holds_type("会议邀请上海交通大学中国发展研究院院长陆铭作专题辅导报告。", "title", question)
+    assert holds_type("陆铭作了题为《中国经济和城市发展》的报告。", "title", question)
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "holds"),
+    [
+        # The deputy is not the secretary; a sentence with no secretary at all does not name one either.
+        ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "Who is the Secretary of the Minhang District Party Committee?", False),
+        ("Xue Kan, secretary of the district party committee, spoke.", "Who is the Secretary of the district party committee?", True),
+        ("The Market Supervision Bureau gave a speech, and Xue Kan provided comments.", "Who is the director of the Market Supervision Bureau?", False),
+        ("Lyndon B. Johnson was Kennedy's running mate.", "Who was Kennedy's vice president?", True),  # the question qualifies the role
+        ("区委副书记、区长周海鹰出席。", "区委书记是谁？", False),
+        ("区委书记薛侃出席。", "区委书记是谁？", True),
+        ("区委副书记、区长周海鹰出席。", "区委副书记、区长是谁？", True),
+        ("区政协副主席顾登妹发言。", "区政协主席是哪位？", False),
+        ("Who asked is not about a role here.", "Who presided over the meeting?", True),
+    ],
+)
+def test_who_is_the_role_wants_that_role(text, question, holds):
+    assert holds_asked_role(text, question) is holds
+
+
+def test_a_headline_is_not_a_name():
+    headline = (
+        "Rallying with Full Effort and Resilience in Implementing Strong Chemical Industry Actions | "
+        "District Committee and District Government Quarterly Work Meeting Held April 08,2024"
+    )
+    question = "Who presided over the quarterly work meeting in April 2024?"
+    assert not holds_type(headline, "person", question)
+    assert holds_type("The meeting was presided over by Xue Kan, secretary of the district committee.", "person", question)
+
+
+def test_generator_abstains_rather_than_name_a_deputy():
+    text = (
+        "Chen Huawen, deputy secretary of the district party committee and district mayor, made a report. "
+        "The meeting was held on August 22."
+    )
+    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15).generate(
+        "Who is the Secretary of the Minhang District Party Committee?", [hit(text)]
+    )
+    assert answer.abstained and not answer.citations
