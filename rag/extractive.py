@@ -145,11 +145,15 @@ class ExtractiveGenerator:
             coverage
             + self.passage_weight * passage_cover
             + self.rank_weight / (1 + rank)
-            + (self.type_weight if kind is not None and holds_type(text, kind, question) else 0.0)
-            # "How many parks": a number right before "parks" beats a number elsewhere in the sentence.
-            + (self.type_weight / 2 if kind == "count" and counts_asked_noun(text, question) else 0.0)
+            + self._type_bonus(text, kind, question)
         )
         return _Span(rank, start, end, text, score, coverage, covered, passage_cover)
+
+    def _type_bonus(self, text: str, kind: str | None, question: str) -> float:
+        """For holding the asked-for kind of fact; "how many parks": more for a number right before "parks"."""
+        if kind is None or not holds_type(text, kind, question):
+            return 0.0
+        return self.type_weight * (1.5 if kind == "count" and counts_asked_noun(text, question) else 1.0)
 
     def _narrow(
         self, span: _Span, hits: Sequence[Hit], weights: dict[str, float], total: float, kind: str | None, question: str
@@ -168,7 +172,7 @@ class ExtractiveGenerator:
                     break
                 text = chunk.text[clauses[i][0] : clauses[j][1]]
                 coverage, _ = self._coverage(term_set(text), weights, total)
-                score = coverage + (self.type_weight if holds_type(text, kind, question) else 0.0)
+                score = coverage + self._type_bonus(text, kind, question)
                 # Among equally good windows keep the longest (within the limit): more context, less risk of
                 # cutting off the fact, which often sits in the clause after the one that matches the question.
                 key = (-round(score, 6), -length, i, j)
@@ -181,7 +185,7 @@ class ExtractiveGenerator:
         text = chunk.text[start - base : end - base]
         coverage, covered = self._coverage(term_set(text), weights, total)
         if coverage + 1e-9 < span.coverage * 0.8 or (
-            holds_type(span.text, kind, question) and not holds_type(text, kind, question)
-        ):  # narrowing lost too much of the match, or the fact itself
+            self._type_bonus(text, kind, question) < self._type_bonus(span.text, kind, question)
+        ):  # narrowing lost too much of the match, or the fact itself (the number of the asked-for things)
             return span
         return _Span(span.hit_rank, start, end, text, span.score, coverage, covered, span.passage_coverage)

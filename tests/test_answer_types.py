@@ -78,3 +78,17 @@ def test_generator_abstains_rather_than_name_a_deputy():
         "Who is the Secretary of the Minhang District Party Committee?", [hit(text)]
     )
     assert answer.abstained and not answer.citations
+
+
+def test_narrowing_keeps_the_number_of_the_asked_for_things():
+    sentence = (
+        "Chen Huawen said that regarding the construction of Hongqiao International Central Business District, "
+        'we need to enhance the industry level, focus on the "five-type economy", implement the "headquarters '
+        'capacity enhancement" action, introduce a number of iconic and leading corporate headquarters; speed up '
+        "the construction progress of 16 projects that have already started, and ensure that a number of projects "
+        "are completed and put into production."
+    )
+    question = "How many already-started projects in the Hongqiao International Central Business District should be sped up?"
+    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15).generate(question, [hit(sentence)])
+    assert not answer.abstained
+    assert "16 projects" in answer.text  # not cut down to the clauses with "five-type economy"
