@@ -33,6 +33,7 @@ class Settings:
     dense_weight_zh: float = 0.0  # the bundled English model's vectors are noise on Chinese text
     rerank_weight: float = 1.0  # weight of best-sentence term coverage when reranking fused candidates
     rerank_depth: int = 20  # fused candidates the reranker sees
+    rerank_type_bonus: float = 0.1  # added to a sentence's coverage when it holds the asked-for fact (a number, a name)
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     abstain_threshold: float = 0.15  # calibrated on the eval set's tune split (eval/sweep.py)
@@ -48,6 +49,8 @@ class Settings:
             raise ValueError(f"generator must be one of {', '.join(GENERATORS)}, got {self.generator!r}")
         if not 1 <= self.top_k <= 100:
             raise ValueError(f"top_k must be between 1 and 100, got {self.top_k}")
+        if self.rerank_weight < 0 or self.rerank_type_bonus < 0:
+            raise ValueError("rerank_weight and rerank_type_bonus must be 0 or more")
         if self.rerank_depth < self.top_k:
             raise ValueError(f"rerank_depth ({self.rerank_depth}) must be at least top_k ({self.top_k})")
         if self.candidates < self.top_k:

@@ -93,7 +93,7 @@ class Pipeline:
         mode = mode or self.settings.mode
         depth = max(top_k, self.settings.rerank_depth)
         hits = self.retriever(lexical).search(query, depth, mode, sources)
-        return rerank(query, hits, lexical.idf, self.settings.rerank_weight)[:top_k]
+        return rerank(query, hits, lexical.idf, self.settings.rerank_weight, self.settings.rerank_type_bonus)[:top_k]
 
     def ask(
         self,

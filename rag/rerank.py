@@ -10,27 +10,45 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from rag.answer_types import holds_type, question_type
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.types import Hit
 
 
-def best_sentence_coverage(text: str, weights: dict[str, float]) -> float:
+def best_sentence_coverage(
+    text: str, weights: dict[str, float], kind: str | None = None, question: str = "", type_bonus: float = 0.0
+) -> float:
+    """The best sentence's share of the question's term weight, plus `type_bonus` when it holds the asked-for fact."""
     total = sum(weights.values())
     if not total:
         return 0.0
     best = 0.0
     for start, end in sentence_spans(text):
-        found = term_set(text[start:end])
-        best = max(best, sum(w for t, w in weights.items() if t in found) / total)
+        sentence = text[start:end]
+        found = term_set(sentence)
+        score = sum(w for t, w in weights.items() if t in found) / total
+        if kind is not None and score + type_bonus > best and holds_type(sentence, kind, question):
+            score += type_bonus
+        best = max(best, score)
     return best
 
 
-def rerank(question: str, hits: Sequence[Hit], idf: Callable[[str], float], weight: float) -> list[Hit]:
-    """Hits reordered by fused score (scaled to the best one) + weight × best-sentence coverage."""
+def rerank(
+    question: str, hits: Sequence[Hit], idf: Callable[[str], float], weight: float, type_bonus: float = 0.0
+) -> list[Hit]:
+    """Hits reordered by fused score (scaled to the best one) + weight × best-sentence score.
+
+    A sentence scores its coverage of the question's rare terms, plus `type_bonus` when it holds the
+    kind of fact asked for ("how many residents": a number).
+    """
     if not hits or weight <= 0:
         return list(hits)
     weights = term_weights(question_terms(question), idf)
+    kind = question_type(question) if type_bonus else None
     top = max(h.score for h in hits) or 1.0
-    scored = [replace(h, score=h.score / top + weight * best_sentence_coverage(h.chunk.text, weights)) for h in hits]
+    scored = [
+        replace(h, score=h.score / top + weight * best_sentence_coverage(h.chunk.text, weights, kind, question, type_bonus))
+        for h in hits
+    ]
     return sorted(scored, key=lambda h: -h.score)

@@ -1,0 +1,28 @@
+"""Reranking fused candidates by their best sentence: coverage of the question's rare terms, and the asked-for fact."""
+
+from __future__ import annotations
+
+from test_extractive import flat_idf, hit
+
+from rag.rerank import rerank
+
+
+def test_a_passage_whose_sentence_holds_the_terms_together_moves_up():
+    scattered = hit("Residents met. The sub-district held a fair. Yinhang is large.", source="a.txt", rank=1)
+    together = hit("Yinhang sub-district residents held a fair in spring.", source="b.txt", rank=1.1)  # fused score 0.91 vs 1.0
+    ranked = rerank("When did Yinhang sub-district residents hold a fair?", [scattered, together], flat_idf, weight=1.0)
+    assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
+
+
+def test_the_type_bonus_prefers_the_passage_with_the_asked_for_fact():
+    question = "How many residents live in Yinhang sub-district?"
+    no_number = hit("Yinhang sub-district serves its residents with care.", source="a.txt", rank=1)
+    number = hit("Yinhang sub-district has a population of 200,000.", source="b.txt", rank=1.1)  # fused score 0.91 vs 1.0
+    assert rerank(question, [no_number, number], flat_idf, weight=1.0)[0].chunk.source == "a.txt"
+    ranked = rerank(question, [no_number, number], flat_idf, weight=1.0, type_bonus=0.5)
+    assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
+
+
+def test_no_weight_keeps_the_fused_order():
+    hits = [hit("alpha", source="a.txt", rank=1), hit("beta gamma", source="b.txt", rank=2)]
+    assert rerank("beta gamma?", hits, flat_idf, weight=0.0) == hits
