@@ -47,7 +47,7 @@ def main() -> None:
     grid = parse_grid(args.grid)
     names = list(grid)
     rebuild = bool(CHUNKING & set(names))
-    print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 |")
+    print("| " + " | ".join(names) + " | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 | cit prec |")
     for values in itertools.product(*(grid[n] for n in names)) if names else [()]:
         overrides = dict(zip(names, values, strict=True))
         if rebuild:
@@ -68,7 +68,8 @@ def main() -> None:
         print(
             "| " + " | ".join(str(v) for v in values) + f" | {fmt(r['retrieval']['hit@1'])} | {fmt(r['retrieval']['hit@5'])}"
             f" | {fmt(r['answer']['contains_gold'])} | {fmt(zh)} | {fmt(en)} | {fmt(r['abstention']['recall'])}"
-            f" | {fmt(r['abstention']['false_rate'])} | {r['answer']['median_chars']} | {fmt(en_hit)} | {fmt(zh_hit)} |",
+            f" | {fmt(r['abstention']['false_rate'])} | {r['answer']['median_chars']} | {fmt(en_hit)} | {fmt(zh_hit)}"
+            f" | {fmt(r['citation']['precision'])} |",
             flush=True,
         )
 
