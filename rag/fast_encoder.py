@@ -165,10 +165,14 @@ def check_weights(weights: dict[str, np.ndarray]) -> None:
 
 def tokenize(tokenizer, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Word-piece ids (int64) and attention mask (float32), padded to the longest text of the batch."""
-    encodings = tokenizer.encode_batch(list(texts), add_special_tokens=True)
+    return pad(tokenizer.encode_batch(list(texts), add_special_tokens=True))
+
+
+def pad(encodings: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """Ids and mask of tokenizers.Encoding objects, padded to the longest of them."""
     length = max(len(e.ids) for e in encodings)
-    ids = np.zeros((len(texts), length), dtype=np.int64)
-    mask = np.zeros((len(texts), length), dtype=np.float32)
+    ids = np.zeros((len(encodings), length), dtype=np.int64)
+    mask = np.zeros((len(encodings), length), dtype=np.float32)
     for row, enc in enumerate(encodings):
         ids[row, : len(enc.ids)] = enc.ids
         mask[row, : len(enc.ids)] = 1.0
