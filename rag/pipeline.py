@@ -11,9 +11,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from rag.config import Settings
 from rag.embedder import Embedder, make_embedder
@@ -25,6 +27,7 @@ from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a question
     from rag.ingest import Ingester, IngestReport, Progress
     from rag.lexical import LexicalIndex
+    from rag.store import ChromaStore
 
 MAX_QUESTION_CHARS = 2000
 
@@ -42,6 +45,17 @@ def normalize_question(question: str) -> str:
     if not cleaned:
         raise QuestionError("the question is empty: type a question about the documents")
     return cleaned[:MAX_QUESTION_CHARS]
+
+
+@dataclass(frozen=True)
+class KnownTextsDense:
+    """Chroma's nearest neighbours, their texts and metadata read from the lexical index's copy."""
+
+    store: ChromaStore
+    known: LexicalIndex
+
+    def query(self, vector: np.ndarray, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
+        return self.store.query(vector, n, sources, known=self.known)
 
 
 class Pipeline:
@@ -66,9 +80,10 @@ class Pipeline:
 
     def retriever(self, lexical: LexicalIndex | None = None) -> Retriever:
         s = self.settings
+        lexical = lexical or self.index.lexical()
         return Retriever(
-            dense=self.index.store,
-            lexical=lexical or self.index.lexical(),
+            dense=KnownTextsDense(self.index.store, lexical),
+            lexical=lexical,
             embedder=self.embedder,
             candidates=s.candidates,
             rrf_k=s.rrf_k,

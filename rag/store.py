@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 from urllib.parse import urlparse
 
 import numpy as np
@@ -28,6 +28,10 @@ from rag.types import Chunk
 FORMAT_VERSION = 1
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+
+class KnownChunks(Protocol):
+    def get(self, chunk_id: str) -> Chunk | None: ...
 
 
 class StoreError(RuntimeError):
@@ -330,28 +334,46 @@ class ChromaStore:
             self._call(lambda part=part: self._get_collection().delete(ids=part), "delete chunks")
 
     def query(
-        self, vector: np.ndarray, n: int, sources: Sequence[str] | None = None
+        self, vector: np.ndarray, n: int, sources: Sequence[str] | None = None, known: KnownChunks | None = None
     ) -> list[tuple[Chunk, float]]:
-        """The n nearest chunks with their cosine similarity, best first."""
+        """The n nearest chunks with their cosine similarity, best first.
+
+        With `known` (the lexical index, current for this generation), Chroma returns only ids and
+        distances and the chunks come from it: fetching texts and metadata was 3.3 of a seed query's
+        4.6 ms. Ids it lacks (written since it loaded) are fetched from Chroma.
+        """
         where = None
         if sources:
             where = {"source": sources[0]} if len(sources) == 1 else {"source": {"$in": list(sources)}}
+        include = ["distances"] if known is not None else ["documents", "metadatas", "distances"]
         result = self._call(
             lambda: self._get_collection().query(
-                query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                n_results=n,
-                where=where,
-                include=["documents", "metadatas", "distances"],
+                query_embeddings=[np.asarray(vector, dtype=np.float32)], n_results=n, where=where, include=include
             ),
             "search",
         )
-        return [
-            (Chunk.from_metadata(text, meta), 1.0 - float(distance))
-            for text, meta, distance in zip(
-                result["documents"][0], result["metadatas"][0], result["distances"][0], strict=True
-            )
-            if meta is not None and text is not None  # deleted by another process since the index loaded
-        ]
+        ids, distances = result["ids"][0], result["distances"][0]
+        if known is None:
+            chunks = {
+                i: Chunk.from_metadata(text, meta)
+                for i, text, meta in zip(ids, result["documents"][0], result["metadatas"][0], strict=True)
+                if meta is not None and text is not None  # deleted by another process since the index loaded
+            }
+        else:
+            chunks = {i: chunk for i in ids if (chunk := known.get(i)) is not None}
+            if missing := [i for i in ids if i not in chunks]:
+                chunks.update(self._fetch(missing))
+        return [(chunks[i], 1.0 - float(d)) for i, d in zip(ids, distances, strict=True) if i in chunks]
+
+    def _fetch(self, ids: list[str]) -> dict[str, Chunk]:
+        got = self._call(
+            lambda: self._get_collection().get(ids=ids, include=["documents", "metadatas"]), "fetch chunks"
+        )
+        return {
+            i: Chunk.from_metadata(text, meta)
+            for i, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            if meta is not None and text is not None
+        }
 
     def iter_chunks(self, with_text: bool = True, page: int = 5000) -> Iterator[tuple[str, Chunk]]:
         """Every stored chunk as (id, chunk), page by page; text is "" when not asked for."""

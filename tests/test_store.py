@@ -32,3 +32,18 @@ def test_writing_one_collection_does_not_break_searches_in_another_of_the_same_f
         assert [c.source for c, _ in hits] == ["a.txt", "a.txt"]
         assert main.count() == 3
     assert baseline.count() == 6
+
+
+def test_search_with_local_chunks_matches_chroma_and_fetches_the_ones_it_lacks(tmp_path):
+    """Asks take texts from the lexical index's copy; a chunk written since it loaded still comes back whole."""
+    store = ChromaStore(tmp_path, "rag")
+    store.open("model", create=True)
+    chunks, vectors = _chunks("a.txt", 6), _vectors(6, 0)
+    store.upsert(chunks, vectors)
+    known = {c.chunk_id: c for c in chunks[:3]}  # the other three arrived after the local copy was made
+
+    from_chroma = store.query(vectors[4], 6)
+    with_known = store.query(vectors[4], 6, known=known)
+
+    assert with_known == from_chroma
+    assert with_known[0][0] == chunks[4] and len(with_known) == 6
