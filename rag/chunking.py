@@ -47,35 +47,53 @@ def make_splitter(count_tokens: TokenCounter, chunk_tokens: int, overlap_tokens:
     )
 
 
+MAX_PLACES = 16  # possible places kept per piece: bounds the work on very repetitive text
+
+
 def _locate(text: str, pieces: list[str], count_tokens: TokenCounter, overlap_tokens: int) -> list[tuple[int, int]]:
     """Character spans of consecutive, possibly overlapping pieces of `text`.
 
-    A repeated phrase can match in several places: the right one starts inside the
+    A repeated phrase can match in several places. A piece's place starts inside the
     previous piece (or at the next non-space character after it), carries at most
-    `overlap_tokens` of it, and reaches past its end.
+    `overlap_tokens` of it, and reaches past its end; and the last piece ends where the
+    text does. Every place that fits is followed (most texts have one), so an early
+    choice that would strand the rest of the text is dropped.
     """
-    spans: list[tuple[int, int]] = []
-    prev_start, prev_end = -1, 0
-    for piece in pieces:
-        limit = prev_end
-        while limit < len(text) and text[limit].isspace():
-            limit += 1
-        chosen = fallback = None
-        start = text.find(piece, prev_start + 1)
-        while 0 <= start <= limit:
-            if start + len(piece) > prev_end:
-                fallback = start if fallback is None else fallback
-                if start >= prev_end or count_tokens([text[start:prev_end]])[0] <= overlap_tokens:
-                    chosen = start
-                    break
-            start = text.find(piece, start + 1)
-        if chosen is None:
-            chosen = fallback if fallback is not None else text.find(piece, prev_start + 1)
-        if chosen < 0:  # the splitter never rewrites text, so this is a bug, not bad input
-            raise AssertionError(f"chunk not found in its document: {piece[:60]!r}")
-        spans.append((chosen, chosen + len(piece)))
-        prev_start, prev_end = chosen, chosen + len(piece)
-    return spans
+    if not pieces:
+        return []
+    end_of_text = len(text.rstrip())
+    # places[i]: each possible start of piece i -> the start of piece i - 1 it follows.
+    places: list[dict[int, int]] = []
+    for index, piece in enumerate(pieces):
+        previous = places[-1] if index else {-1: -1}
+        strict: dict[int, int] = {}
+        loose: dict[int, int] = {}
+        for prev_start in sorted(previous):
+            prev_end = prev_start + len(pieces[index - 1]) if index else 0
+            limit = prev_end
+            while limit < len(text) and text[limit].isspace():
+                limit += 1
+            start = text.find(piece, prev_start + 1)
+            while 0 <= start <= limit:
+                if start + len(piece) > prev_end:
+                    loose.setdefault(start, prev_start)
+                    if start >= prev_end or count_tokens([text[start:prev_end]])[0] <= overlap_tokens:
+                        strict.setdefault(start, prev_start)
+                start = text.find(piece, start + 1)
+        found = strict or loose
+        if not found:  # the splitter never rewrites text, so this is a bug, not bad input
+            prev_start = min(previous)
+            start = text.find(piece, prev_start + 1)
+            if start < 0:
+                raise AssertionError(f"chunk not found in its document: {piece[:60]!r}")
+            found = {start: prev_start}
+        places.append(dict(sorted(found.items())[:MAX_PLACES]))
+    ends = [s for s in places[-1] if s + len(pieces[-1]) == end_of_text] or sorted(places[-1])
+    starts = [ends[0]]
+    for index in range(len(pieces) - 1, 0, -1):
+        starts.append(places[index][starts[-1]])
+    starts.reverse()
+    return [(start, start + len(piece)) for start, piece in zip(starts, pieces, strict=True)]
 
 
 def _split_oversized(

@@ -102,6 +102,15 @@ def test_a_repeated_phrase_at_a_chunk_boundary_keeps_its_offsets():
     assert _missed(text, chunks) == []
 
 
+def test_a_last_chunk_that_also_fits_inside_the_previous_one_is_placed_at_the_end():
+    """Found by the property above: 'river\n\nriver' matched 5 characters into the first chunk's last
+    word as well as at the end, and the earlier match left the last word outside every chunk."""
+    text = " ".join(["river"] * 16) + "\n\nriver\n\nriver"
+    chunks = _chunks(text, 16, 1, 20)
+    assert _missed(text, chunks) == []
+    assert chunks[-1].end == len(text)
+
+
 # -- citation spans ------------------------------------------------------------------------
 
 
