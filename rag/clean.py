@@ -55,7 +55,9 @@ def clean_text(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub(" ", text)
     text = _squeeze(text.translate(_FULLWIDTH_TABLE))
-    text = _PINYIN_GLOSS.sub(_strip_pinyin, text)
+    # Until nothing changes: removing a gloss can bring the next one up against a character ("字(zi)(zi)").
+    while (stripped := _PINYIN_GLOSS.sub(_strip_pinyin, text)) != text:
+        text = stripped
     text = _HTML_GLUED.sub("", text)
     text = _HTML_LEADING.sub("", text)
     # Squeezed before the token rules (they look at the spaces around a token) and after them

@@ -170,3 +170,9 @@ def test_source_is_relative_to_the_ingested_root(tmp_path):
     # A single file given directly is named by its file name.
     files, _ = find_files([tmp_path / "sub" / "deeper" / "note.md"])
     assert [load_document(f).source for f in files] == ["note.md"]
+
+
+def test_a_doubled_gloss_goes_in_one_cleaning():
+    """Found by the idempotence property: '字(zi)(zi)' lost one gloss per cleaning."""
+    assert clean_text("人(ren)(ren)大") == "人大"
+    assert clean_text(clean_text("㐀(U)(U)")) == clean_text("㐀(U)(U)")
