@@ -115,6 +115,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
             _print_answer(answer)
         return EXIT_OK
     # One question per line from standard input, one JSON object per line out.
+    pipeline.warm_up()
     status = EXIT_OK
     for line in sys.stdin:
         question = line.rstrip("\n")

@@ -230,6 +230,7 @@ def run_eval_command(args, settings: Settings) -> int:
     if not questions:
         raise ValueError(f"no questions to ask in {dataset_path} (check --split and --limit)")
 
+    pipeline.warm_up()
     mode = args.mode or settings.mode
     configs = [_project_configuration(pipeline, mode, mode, args.top_k)]
     if args.compare:

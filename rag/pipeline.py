@@ -192,7 +192,10 @@ class Pipeline:
         return head, chunk.text, tail
 
     def warm_up(self) -> None:
-        """Open the index and load the model now, so the first question is not the slow one."""
+        """Open the index and load the model now, for a process that will answer many questions."""
+        prepare = getattr(self.embedder, "prepare_for_many_questions", None)
+        if prepare is not None:
+            prepare()
         if not self.is_empty():
             self.search("warm up", top_k=1)
 

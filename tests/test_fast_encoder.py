@@ -85,8 +85,10 @@ def test_batched_texts_of_different_lengths_match_one_at_a_time(kind):
         "v = e.embed(['How many hectares of green space?']); assert e.count_tokens(['hello world']) == [2]",
         # An ingest: batches of paragraphs go through ONNX Runtime.
         "v = e.embed([f'paragraph number {i} about parks' for i in range(40)])",
+        # `rag ask -`, the UI and `rag eval`: questions through ONNX Runtime after the warm-up.
+        "e.prepare_for_many_questions(); v = e.embed(['How many hectares of green space?'])",
     ],
-    ids=["ask", "ingest"],
+    ids=["ask", "ingest", "many-questions"],
 )
 def test_the_bundled_model_never_imports_torch_or_sentence_transformers(work):
     code = (
@@ -97,6 +99,22 @@ def test_the_bundled_model_never_imports_torch_or_sentence_transformers(work):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_after_the_warm_up_questions_go_through_onnx_runtime_with_the_same_vectors(monkeypatch):
+    import rag.fast_encoder
+    from rag.embedder import make_embedder
+
+    questions = ["How many hectares of green space will Minhang complete?", "区委副书记、区长是谁？"]
+    embedder = make_embedder()
+    one_question_path = embedder.embed(questions)
+    embedder.prepare_for_many_questions()
+
+    def numpy_encoder_used():
+        raise AssertionError("questions still go through the NumPy encoder")
+
+    monkeypatch.setattr(rag.fast_encoder, "bundled_encoder", numpy_encoder_used)
+    np.testing.assert_allclose(embedder.embed(questions), one_question_path, atol=1e-5)
 
 
 @pytest.fixture(scope="module")
