@@ -15,8 +15,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from rag.config import Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
@@ -25,6 +23,8 @@ from rag.retriever import Retriever
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
 if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a question
+    import numpy as np
+
     from rag.ingest import Ingester, IngestReport, Progress
     from rag.lexical import LexicalIndex
     from rag.store import ChromaStore

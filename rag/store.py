@@ -34,6 +34,15 @@ class KnownChunks(Protocol):
     def get(self, chunk_id: str) -> Chunk | None: ...
 
 
+def _chunks_by_id(ids: Sequence[str], texts: Sequence[str | None], metadatas: Sequence[dict | None]) -> dict[str, Chunk]:
+    """Chroma's parallel result lists as chunks by id, leaving out any deleted by another process meanwhile."""
+    return {
+        i: Chunk.from_metadata(text, meta)
+        for i, text, meta in zip(ids, texts, metadatas, strict=True)
+        if meta is not None and text is not None
+    }
+
+
 class StoreError(RuntimeError):
     """Chroma cannot be reached or refused an operation."""
 
@@ -354,11 +363,7 @@ class ChromaStore:
         )
         ids, distances = result["ids"][0], result["distances"][0]
         if known is None:
-            chunks = {
-                i: Chunk.from_metadata(text, meta)
-                for i, text, meta in zip(ids, result["documents"][0], result["metadatas"][0], strict=True)
-                if meta is not None and text is not None  # deleted by another process since the index loaded
-            }
+            chunks = _chunks_by_id(ids, result["documents"][0], result["metadatas"][0])
         else:
             chunks = {i: chunk for i in ids if (chunk := known.get(i)) is not None}
             if missing := [i for i in ids if i not in chunks]:
@@ -369,11 +374,7 @@ class ChromaStore:
         got = self._call(
             lambda: self._get_collection().get(ids=ids, include=["documents", "metadatas"]), "fetch chunks"
         )
-        return {
-            i: Chunk.from_metadata(text, meta)
-            for i, text, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
-            if meta is not None and text is not None
-        }
+        return _chunks_by_id(got["ids"], got["documents"], got["metadatas"])
 
     def iter_chunks(self, with_text: bool = True, page: int = 5000) -> Iterator[tuple[str, Chunk]]:
         """Every stored chunk as (id, chunk), page by page; text is "" when not asked for."""
