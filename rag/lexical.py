@@ -142,8 +142,13 @@ class LexicalIndex:
                 import bm25s
 
                 bm25 = bm25s.BM25.load(str(folder / "bm25"))
+            # Another process may have renamed a newer index into place while these files were read:
+            # then the parts come from two saves (seen as BM25 scores for more chunks than were loaded).
+            settled = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         except (OSError, ValueError, KeyError):
             return None
-        if len(chunks) != manifest.get("chunks"):
+        if len(chunks) != manifest.get("chunks") or settled != manifest:
+            return None
+        if bm25 is not None and bm25.scores.get("num_docs") != len(chunks):
             return None
         return cls(chunks, bm25, int(manifest["generation"]), doc_freq)

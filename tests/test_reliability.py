@@ -360,6 +360,26 @@ def test_check_detects_missing_stale_and_partial_lexical_index_and_repair_fixes_
     assert pipeline.check(repair=True) == []
 
 
+def test_a_lexical_index_read_while_another_process_renames_a_newer_one_into_place_is_not_used(tmp_path):
+    """A reader that got chunks.json from one save and the BM25 files from the next once answered with
+    IndexError (BM25 scores for 99 chunks, 87 chunks loaded); such a mix must be refused, then rebuilt."""
+    import shutil
+
+    from rag.types import Chunk
+
+    def chunk(i: int) -> Chunk:
+        text = f"passage number {i} about parks"
+        return Chunk(doc_id=f"d{i}", source=f"d{i}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    LexicalIndex.build([chunk(i) for i in range(3)], generation=1).save(old)
+    LexicalIndex.build([chunk(i) for i in range(5)], generation=2).save(new)
+    assert len(LexicalIndex.load(old)) == 3
+    shutil.rmtree(old / "bm25")
+    shutil.copytree(new / "bm25", old / "bm25")
+    assert LexicalIndex.load(old) is None
+
+
 def test_check_detects_incomplete_documents_and_a_rerun_completes_them(tmp_path):
     index_dir = tmp_path / "index"
     pipeline = Pipeline(Settings(index_dir=index_dir), embedder=FakeEmbedder())
