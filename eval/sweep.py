@@ -1,6 +1,7 @@
 """Sweep retrieval and answer settings on one split of an eval set, in one process.
 
 Usage: python eval/sweep.py --split tune dense_weight=0,0.25,0.5 rrf_k=10,60
+       python eval/sweep.py --dataset ../shared/datasets/squad-dev-v1.1-subset.json --outside 600 answer_semantic_weight=0,1
 Prints one row per combination: the headline figures of `rag eval`.
 Chunking settings (chunk_tokens, chunk_overlap_tokens) build a fresh index per
 combination, in a temporary folder: seeds/ for the seed set, the paragraphs for SQuAD.
@@ -38,9 +39,16 @@ def main() -> None:
     parser.add_argument("--split", default="tune")
     parser.add_argument("--index", type=Path)
     parser.add_argument("--limit", type=int, help="a random sample of this many questions (seed 0)")
+    parser.add_argument(
+        "--outside", type=int, help="tune on this many questions (seed 1) outside the reported sample of --outside-of"
+    )
+    parser.add_argument("--outside-of", type=int, default=500, help="size of the reported sample (seed 0)")
     args = parser.parse_args()
     documents, questions = load_dataset(args.dataset)
     questions = [q for q in questions if args.split == "all" or q.split == args.split]
+    if args.outside:  # SQuAD has no tune split: tune on questions the reported figures never see
+        reported = {q.id for q in sample_questions(questions, args.outside_of, seed=0)}
+        questions = sample_questions([q for q in questions if q.id not in reported], args.outside, seed=1)
     questions = sample_questions(questions, args.limit, seed=0)
     base = settings_from_env(index_dir=args.index)
     embedder = make_embedder(base.embed_model)

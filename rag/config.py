@@ -36,6 +36,7 @@ class Settings:
     rerank_type_bonus: float = 0.1  # added to a sentence's coverage when it holds the asked-for fact (a number, a name)
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
+    answer_semantic_weight: float = 1.0  # weight of a sentence's cosine with the question when choosing answer sentences
     abstain_threshold: float = 0.15  # calibrated on the eval set's tune split (eval/sweep.py)
     openai_base_url: str | None = None  # e.g. http://127.0.0.1:8000/v1
     openai_model: str = "gpt-4o-mini"
@@ -49,8 +50,8 @@ class Settings:
             raise ValueError(f"generator must be one of {', '.join(GENERATORS)}, got {self.generator!r}")
         if not 1 <= self.top_k <= 100:
             raise ValueError(f"top_k must be between 1 and 100, got {self.top_k}")
-        if self.rerank_weight < 0 or self.rerank_type_bonus < 0:
-            raise ValueError("rerank_weight and rerank_type_bonus must be 0 or more")
+        if self.rerank_weight < 0 or self.rerank_type_bonus < 0 or self.answer_semantic_weight < 0:
+            raise ValueError("rerank_weight, rerank_type_bonus and answer_semantic_weight must be 0 or more")
         if self.rerank_depth < self.top_k:
             raise ValueError(f"rerank_depth ({self.rerank_depth}) must be at least top_k ({self.top_k})")
         if self.candidates < self.top_k:

@@ -161,6 +161,17 @@ class SentenceTransformerEmbedder:
         out[order] = vectors
         return out
 
+    def embed_with_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> tuple[np.ndarray, list[np.ndarray] | None]:
+        """embed(texts), and with the bundled model one vector per character span of each text
+        (rag/onnx_encoder.py, from the same pass); None for other models."""
+        if self.name == DEFAULT_EMBED_MODEL and texts:
+            from rag.onnx_encoder import bundled_onnx_encoder
+
+            return bundled_onnx_encoder().encode_with_spans(texts, spans)
+        return self.embed(texts), None
+
     def tokenizer_file(self) -> Path | None:
         """The model's tokenizer.json, when the model is a local folder (cheap to load)."""
         target, _ = resolve_model(self.name)

@@ -1,16 +1,17 @@
 """The default generator: answer with one to three cited sentences of the retrieved passages.
 
 A sentence is chosen for the question's specific terms it contains (weighted
-by how rare they are in the corpus), for holding the kind of fact the question
-asks for (a number, a date, a name), and for coming from a highly ranked
-passage. A long sentence is narrowed to the clauses that hold the fact. When
+by how rare they are in the corpus), for its closeness in meaning to the
+question (the sentence vectors stored at ingest), for holding the kind of fact
+the question asks for (a number, a date, a name), and for coming from a highly
+ranked passage. A long sentence is narrowed to the clauses that hold the fact. When
 the best sentence covers too little of the question, the generator abstains.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rag.answer_types import counts_asked_noun, holds_type, question_type
 from rag.clean import detect_lang
@@ -55,6 +56,7 @@ class ExtractiveGenerator:
     close_call_ratio: float = 0.8  # a runner-up scoring this close to the best sentence is shown too
     max_answer_chars: int = 450
     type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
+    semantic_weight: float = 1.0  # × the question's cosine with the sentence (Hit.sentence_scores), when known
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -70,13 +72,16 @@ class ExtractiveGenerator:
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             passage_cover = self._coverage(term_set(chunk.text), weights, total)[0]
-            for start, end in sentence_spans(chunk.text, offset=chunk.start):
+            meanings = hit.sentence_scores
+            for j, (start, end) in enumerate(sentence_spans(chunk.text, offset=chunk.start)):
                 key = (chunk.source, start, end)
                 if key in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
                 span = self._score(text, start, end, rank, passage_cover, weights, total, kind, question)
+                if meanings is not None:  # a paraphrase shares few words with the question but its meaning
+                    span = replace(span, score=span.score + self.semantic_weight * meanings[j])
                 candidates.append(span)
         if not candidates:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True)

@@ -18,7 +18,10 @@ def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -
     from rag.extractive import ExtractiveGenerator
 
     extractive = ExtractiveGenerator(
-        idf=idf, max_sentences=settings.max_answer_sentences, abstain_threshold=settings.abstain_threshold
+        idf=idf,
+        max_sentences=settings.max_answer_sentences,
+        abstain_threshold=settings.abstain_threshold,
+        semantic_weight=settings.answer_semantic_weight,
     )
     if name == "extractive":
         return extractive

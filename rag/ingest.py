@@ -14,15 +14,19 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rag.chunking import chunk_document
 from rag.index import Index
 from rag.loaders import DEFAULT_MAX_FILE_MB, FoundFile, SkipFile, find_files, load_document
+from rag.sentence_vectors import pack
+from rag.sentences import sentence_spans
 from rag.types import Chunk, Document
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
+# (texts, character spans of each) -> (text vectors, span vectors per text, or None when the model gives none)
+EmbedWithSpans = Callable[[Sequence[str], Sequence[Sequence[tuple[int, int]]]], tuple[object, list | None]]
 
 
 @dataclass
@@ -87,6 +91,7 @@ class Ingester:
         overlap_tokens: int,
         max_tokens: int,
         batch_chunks: int = 256,
+        embed_with_spans: EmbedWithSpans | None = None,
     ) -> None:
         self.index = index
         self.embed = embed
@@ -95,6 +100,7 @@ class Ingester:
         self.overlap_tokens = overlap_tokens
         self.max_tokens = max_tokens
         self.batch_chunks = batch_chunks
+        self.embed_with_spans = embed_with_spans
         self._generation_bumped = False
         self._written_ids: set[str] = set()
 
@@ -255,7 +261,14 @@ class Ingester:
             return
         self._mark_changing()
         chunks = [c for _, doc_chunks, _ in pending for c in doc_chunks]
-        vectors = self.embed([c.title + "\n" + c.text if c.title else c.text for c in chunks])
+        texts = [c.title + "\n" + c.text if c.title else c.text for c in chunks]
+        if self.embed_with_spans is None:
+            vectors = self.embed(texts)
+        else:  # sentence vectors too, read from the same pass (rag/sentence_vectors.py)
+            spans = [_sentence_spans_in(text, c.text) for text, c in zip(texts, chunks, strict=True)]
+            vectors, sentence_vectors = self.embed_with_spans(texts, spans)
+            if sentence_vectors is not None:
+                chunks = [replace(c, sentence_vectors=pack(v)) for c, v in zip(chunks, sentence_vectors, strict=True)]
         self.index.store.upsert(chunks, vectors)
         report.chunks_written += len(chunks)
         written_ids.update(c.chunk_id for c in chunks)
@@ -289,6 +302,10 @@ def _holders(stored: dict[str, _Stored]) -> dict[str, list[str]]:
 
 
 def _with_root(chunk: Chunk, root: str) -> Chunk:
-    from dataclasses import replace
-
     return replace(chunk, root=root)
+
+
+def _sentence_spans_in(embedded: str, text: str) -> list[tuple[int, int]]:
+    """The chunk text's sentences as spans of the embedded text (the title and a newline come first)."""
+    shift = len(embedded) - len(text)
+    return [(start + shift, end + shift) for start, end in sentence_spans(text)]

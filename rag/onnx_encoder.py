@@ -138,14 +138,29 @@ class OnnxMiniLM:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """Unit-length float32 vectors, one row per text; sorted by length into batches to keep padding low."""
+        return self.encode_with_spans(texts, None)[0]
+
+    def encode_with_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]] | None
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """The texts' vectors, and for each text one vector per (start, end) character span of it.
+
+        A span's vector is the mean of the text's own contextual token vectors inside the span, unit
+        length ("late chunking"): a sentence read in the context of its passage, at no extra cost of
+        encoding. A span with no token (past the 256-piece limit) gets a zero row.
+        """
         out = np.zeros((len(texts), HIDDEN), dtype=np.float32)
+        span_vectors = [np.zeros((len(s), HIDDEN), dtype=np.float32) for s in spans] if spans is not None else []
         encodings = self._tokenizer.encode_batch(list(texts), add_special_tokens=True)
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
         for rows in self._batches(order, [len(e.ids) for e in encodings]):
             ids, mask = pad([encodings[i] for i in rows])
             (hidden,) = self._session.run(None, {"input_ids": ids, "attention_mask": mask})
             out[rows] = mean_pool(hidden, mask)
-        return out
+            if spans is not None:
+                for row, i in enumerate(rows):
+                    span_vectors[i] = pool_spans(hidden[row], encodings[i], spans[i])
+        return out, span_vectors
 
     def _batches(self, order: list[int], lengths: list[int]) -> list[list[int]]:
         """Consecutive runs of order (shortest first) whose count times longest stays within batch_tokens."""
@@ -156,6 +171,19 @@ class OnnxMiniLM:
             else:
                 batches.append([i])
         return batches
+
+
+def pool_spans(hidden: np.ndarray, encoding, spans: Sequence[tuple[int, int]]) -> np.ndarray:
+    """Unit-length means of one text's token vectors (hidden: [length, 384]) over character spans."""
+    offsets = np.asarray(encoding.offsets, dtype=np.int64).reshape(-1, 2)
+    real = (offsets[:, 1] > offsets[:, 0]) & (np.asarray(encoding.special_tokens_mask) == 0)
+    out = np.zeros((len(spans), HIDDEN), dtype=np.float32)
+    for k, (start, end) in enumerate(spans):
+        inside = real & (offsets[:, 0] >= start) & (offsets[:, 1] <= end)
+        if inside.any():
+            pooled = hidden[: len(offsets)][inside].mean(axis=0)
+            out[k] = pooled / max(float(np.linalg.norm(pooled)), 1e-12)
+    return out
 
 
 _lock = threading.Lock()

@@ -103,12 +103,19 @@ class Pipeline:
         self, query: str, top_k: int | None, mode: str | None, sources: Sequence[str] | None, lexical: LexicalIndex
     ) -> list[Hit]:
         from rag.rerank import rerank
+        from rag.sentence_vectors import sentence_similarities
 
         top_k = top_k or self.settings.top_k
         mode = mode or self.settings.mode
         depth = max(top_k, self.settings.rerank_depth)
-        hits = self.retriever(lexical).search(query, depth, mode, sources)
-        return rerank(query, hits, lexical.idf, self.settings.rerank_weight, self.settings.rerank_type_bonus)[:top_k]
+        retriever = self.retriever(lexical)
+        vector = retriever.query_vector(query, mode)
+        hits = retriever.search(query, depth, mode, sources, vector=vector)
+        hits = rerank(query, hits, lexical.idf, self.settings.rerank_weight, self.settings.rerank_type_bonus)[:top_k]
+        if vector is None:
+            return hits
+        # How close in meaning each sentence of the passages is to the question: the generator weighs it.
+        return [replace(h, sentence_scores=sentence_similarities(h.chunk, vector)) for h in hits]
 
     def ask(
         self,
@@ -220,7 +227,15 @@ class Pipeline:
         s = self.settings
         count_tokens = self.embedder.count_tokens
         max_tokens = getattr(self.embedder, "max_tokens", 256) - 2  # [CLS] and [SEP]
-        return Ingester(self.index, self.embedder.embed, count_tokens, s.chunk_tokens, s.chunk_overlap_tokens, max_tokens)
+        return Ingester(
+            self.index,
+            self.embedder.embed,
+            count_tokens,
+            s.chunk_tokens,
+            s.chunk_overlap_tokens,
+            max_tokens,
+            embed_with_spans=getattr(self.embedder, "embed_with_spans", None),
+        )
 
     def ingest(
         self,

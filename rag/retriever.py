@@ -63,15 +63,28 @@ class Retriever:
     lexical_weight: float = 1.0
     dense_weight_zh: float = 0.0
 
+    def uses_dense(self, query: str, mode: str) -> bool:
+        return mode == "dense" or (mode == "hybrid" and (self.dense_weight_zh > 0 or detect_lang(query) != "zh"))
+
+    def query_vector(self, query: str, mode: str = "hybrid") -> np.ndarray | None:
+        """The query's vector, or None when this mode and language search without one."""
+        return self.embedder.embed([query])[0] if self.uses_dense(query, mode) else None
+
     def search(
-        self, query: str, top_k: int, mode: str = "hybrid", sources: Sequence[str] | None = None
+        self,
+        query: str,
+        top_k: int,
+        mode: str = "hybrid",
+        sources: Sequence[str] | None = None,
+        vector: np.ndarray | None = None,
     ) -> list[Hit]:
-        """The top_k passages for `query`; mode is hybrid, dense or bm25."""
+        """The top_k passages for `query`; mode is hybrid, dense or bm25; `vector`: the query's, if known."""
         n = max(self.candidates, top_k)
         dense: list[tuple[Chunk, float]] = []
         lexical: list[tuple[Chunk, float]] = []
-        if mode == "dense" or (mode == "hybrid" and (self.dense_weight_zh > 0 or detect_lang(query) != "zh")):
-            vector = self.embedder.embed([query])[0]
+        if self.uses_dense(query, mode):
+            if vector is None:
+                vector = self.embedder.embed([query])[0]
             dense = self.dense.query(vector, n, sources)
         if mode in ("hybrid", "bm25"):
             lexical = self.lexical.search(query, n, sources)

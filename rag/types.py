@@ -48,6 +48,8 @@ class Chunk:
     date: str | None = None
     lang: str = "en"
     root: str = ""  # the folder (or file) it was ingested from; sync prunes within a root
+    # One vector per sentence, packed (rag/sentence_vectors.py); "" when the embedder gives none.
+    sentence_vectors: str = field(default="", compare=False, repr=False)
 
     @property
     def chunk_id(self) -> str:
@@ -74,6 +76,7 @@ class Chunk:
             date=str(meta.get("date") or "") or None,
             lang=str(meta.get("lang", "en")),
             root=str(meta.get("root", "")),
+            sentence_vectors=str(meta.get("sentence_vectors", "")),
         )
 
 
@@ -87,6 +90,7 @@ class Hit:
     lexical_rank: int | None = None
     lexical_score: float = 0.0
     dense_score: float = 0.0  # cosine similarity, when the dense retriever saw it
+    sentence_scores: tuple[float, ...] | None = None  # the question's cosine with each sentence, when known
 
 
 @dataclass(frozen=True)
