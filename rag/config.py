@@ -34,6 +34,7 @@ class Settings:
     rerank_weight: float = 1.0  # weight of best-sentence term coverage when reranking fused candidates
     rerank_depth: int = 20  # fused candidates the reranker sees
     rerank_type_bonus: float = 0.1  # added to a sentence's coverage when it holds the asked-for fact (a number, a name)
+    rerank_semantic_weight: float = 1.0  # × a passage's best sentence cosine with the question (swept on tune sets)
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     answer_semantic_weight: float = 1.0  # weight of a sentence's cosine with the question when choosing answer sentences

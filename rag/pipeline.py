@@ -111,11 +111,11 @@ class Pipeline:
         retriever = self.retriever(lexical)
         vector = retriever.query_vector(query, mode)
         hits = retriever.search(query, depth, mode, sources, vector=vector)
-        hits = rerank(query, hits, lexical.idf, self.settings.rerank_weight, self.settings.rerank_type_bonus)[:top_k]
-        if vector is None:
-            return hits
-        # How close in meaning each sentence of the passages is to the question: the generator weighs it.
-        return [replace(h, sentence_scores=sentence_similarities(h.chunk, vector)) for h in hits]
+        if vector is not None:
+            # How close in meaning each sentence of the passages is to the question: rerank and generator weigh it.
+            hits = [replace(h, sentence_scores=sentence_similarities(h.chunk, vector)) for h in hits]
+        s = self.settings
+        return rerank(query, hits, lexical.idf, s.rerank_weight, s.rerank_type_bonus, s.rerank_semantic_weight)[:top_k]
 
     def ask(
         self,

@@ -35,9 +35,15 @@ def best_sentence_coverage(
 
 
 def rerank(
-    question: str, hits: Sequence[Hit], idf: Callable[[str], float], weight: float, type_bonus: float = 0.0
+    question: str,
+    hits: Sequence[Hit],
+    idf: Callable[[str], float],
+    weight: float,
+    type_bonus: float = 0.0,
+    semantic_weight: float = 0.0,
 ) -> list[Hit]:
-    """Hits reordered by fused score (scaled to the best one) + weight × best-sentence score.
+    """Hits reordered by fused score (scaled to the best one) + weight × best-sentence score
+    + semantic_weight × the best sentence cosine with the question (Hit.sentence_scores, when known).
 
     A sentence scores its coverage of the question's rare terms, plus `type_bonus` when it holds the
     kind of fact asked for ("how many residents": a number).
@@ -47,8 +53,17 @@ def rerank(
     weights = term_weights(question_terms(question), idf)
     kind = question_type(question) if type_bonus else None
     top = max(h.score for h in hits) or 1.0
+
+    def meaning(hit: Hit) -> float:
+        return semantic_weight * max(hit.sentence_scores) if hit.sentence_scores else 0.0
+
     scored = [
-        replace(h, score=h.score / top + weight * best_sentence_coverage(h.chunk.text, weights, kind, question, type_bonus))
+        replace(
+            h,
+            score=h.score / top
+            + weight * best_sentence_coverage(h.chunk.text, weights, kind, question, type_bonus)
+            + meaning(h),
+        )
         for h in hits
     ]
     return sorted(scored, key=lambda h: -h.score)

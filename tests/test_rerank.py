@@ -26,3 +26,16 @@ def test_the_type_bonus_prefers_the_passage_with_the_asked_for_fact():
 def test_no_weight_keeps_the_fused_order():
     hits = [hit("alpha", source="a.txt", rank=1), hit("beta gamma", source="b.txt", rank=2)]
     assert rerank("beta gamma?", hits, flat_idf, weight=0.0) == hits
+
+
+def test_a_passage_whose_sentence_means_the_question_moves_up_when_its_meaning_is_known():
+    from dataclasses import replace
+
+    question = "Which part of the year is the key window for development?"
+    words = hit("The year opened a new window.", source="a.txt", rank=1)
+    meaning = hit("The second quarter is a crucial and golden period.", source="b.txt", rank=1.1)
+    assert rerank(question, [words, meaning], flat_idf, weight=1.0, semantic_weight=1.0)[0].chunk.source == "a.txt"
+    words, meaning = replace(words, sentence_scores=(0.3,)), replace(meaning, sentence_scores=(0.9,))
+    assert rerank(question, [words, meaning], flat_idf, weight=1.0)[0].chunk.source == "a.txt"
+    ranked = rerank(question, [words, meaning], flat_idf, weight=1.0, semantic_weight=1.0)
+    assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
