@@ -161,6 +161,10 @@ class SentenceTransformerEmbedder:
         out[order] = vectors
         return out
 
+    @property
+    def gives_sentence_vectors(self) -> bool:
+        return self.name == DEFAULT_EMBED_MODEL
+
     def embed_with_spans(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
     ) -> tuple[np.ndarray, list[np.ndarray] | None]:

@@ -70,6 +70,7 @@ class _Stored:
     ids_by_doc: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     n_chunks: dict[str, int] = field(default_factory=dict)
     root: str = ""
+    with_sentence_vectors: set[str] = field(default_factory=set)  # doc ids
 
     def complete(self, doc_id: str) -> bool:
         return doc_id in self.n_chunks and len(self.ids_by_doc[doc_id]) == self.n_chunks[doc_id]
@@ -170,7 +171,11 @@ class Ingester:
                     continue
                 seen_docs[doc.doc_id] = source
                 mine = stored.get(source)
-                if mine is not None and mine.complete(doc.doc_id):
+                # A document stored before sentence vectors existed is embedded again to get them.
+                upgrade = (
+                    mine is not None and self.embed_with_spans is not None and doc.doc_id not in mine.with_sentence_vectors
+                )
+                if mine is not None and mine.complete(doc.doc_id) and not upgrade:
                     report.unchanged.append(source)
                     stale = [i for d, ids in mine.ids_by_doc.items() if d != doc.doc_id for i in ids]
                     self._delete(stale, report)
@@ -222,6 +227,8 @@ class Ingester:
             entry = stored.setdefault(chunk.source, _Stored(root=chunk.root))
             entry.ids_by_doc[chunk.doc_id].add(chunk_id)
             entry.n_chunks[chunk.doc_id] = chunk.n_chunks
+            if chunk.sentence_vectors:
+                entry.with_sentence_vectors.add(chunk.doc_id)
         return stored
 
     @staticmethod

@@ -234,7 +234,9 @@ class Pipeline:
             s.chunk_tokens,
             s.chunk_overlap_tokens,
             max_tokens,
-            embed_with_spans=getattr(self.embedder, "embed_with_spans", None),
+            embed_with_spans=self.embedder.embed_with_spans
+            if getattr(self.embedder, "gives_sentence_vectors", False)
+            else None,
         )
 
     def ingest(

@@ -126,3 +126,26 @@ def test_a_question_in_other_words_is_answered_with_the_sentence_that_means_it(r
     assert any("second quarter" in c.text for c in answer.citations)
     words_only = Pipeline(Settings(index_dir=real_seed_index, answer_semantic_weight=0.0), embedder=real_embedder)
     assert "second quarter" not in words_only.ask(question).text
+
+
+def test_an_index_built_before_sentence_vectors_gets_them_on_the_next_ingest(tmp_path, real_embedder):
+    from conftest import SEEDS
+
+    from rag.ingest import Ingester
+    from rag.pipeline import Pipeline
+
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=real_embedder)
+    pipeline.documents()
+    old = Ingester(pipeline.index, real_embedder.embed, real_embedder.count_tokens, 200, 30, 254)  # as before
+    assert len(old.run([SEEDS]).added) == 5
+
+    def stored_vectors(pipeline: Pipeline) -> list[str]:
+        pipeline.documents()  # opens the index
+        return [c.sentence_vectors for c in pipeline.index.lexical().chunks]
+
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=real_embedder)
+    assert not any(stored_vectors(pipeline))
+    upgraded = pipeline.ingest([SEEDS])
+    assert len(upgraded.updated) == 5 and upgraded.chunks_deleted == 0
+    assert all(stored_vectors(pipeline))
+    assert len(pipeline.ingest([SEEDS]).unchanged) == 5  # and from then on nothing is embedded again
