@@ -51,8 +51,9 @@ class Settings:
             raise ValueError(f"generator must be one of {', '.join(GENERATORS)}, got {self.generator!r}")
         if not 1 <= self.top_k <= 100:
             raise ValueError(f"top_k must be between 1 and 100, got {self.top_k}")
-        if self.rerank_weight < 0 or self.rerank_type_bonus < 0 or self.answer_semantic_weight < 0:
-            raise ValueError("rerank_weight, rerank_type_bonus and answer_semantic_weight must be 0 or more")
+        weights = ("rerank_weight", "rerank_type_bonus", "rerank_semantic_weight", "answer_semantic_weight")
+        if negative := [name for name in weights if getattr(self, name) < 0]:
+            raise ValueError(f"{', '.join(negative)} must be 0 or more")
         if self.rerank_depth < self.top_k:
             raise ValueError(f"rerank_depth ({self.rerank_depth}) must be at least top_k ({self.top_k})")
         if self.candidates < self.top_k:

@@ -67,6 +67,11 @@ def test_a_paraphrase_close_in_meaning_wins_over_a_sentence_that_only_shares_wor
     assert off.text == words_only.text
 
 
+def test_a_negative_meaning_weight_is_refused_by_name():
+    with pytest.raises(ValueError, match="^rerank_semantic_weight, answer_semantic_weight must be 0 or more$"):
+        Settings(rerank_semantic_weight=-1.0, answer_semantic_weight=-0.5)
+
+
 # -- the real model: the encoder, ingest, and an answer on the seeds ---------------------------
 
 
