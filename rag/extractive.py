@@ -54,10 +54,10 @@ class ExtractiveGenerator:
     rank_weight: float = 0.1
     passage_weight: float = 0.2
     passage_trust: float = 0.8  # paraphrased questions match the passage better than the sentence
-    close_call_ratio: float = 0.8  # a runner-up scoring this close to the best sentence is shown too
+    close_call_ratio: float = 0.85  # a runner-up scoring this close to the best sentence is shown too
     max_answer_chars: int = 450
     type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
-    semantic_weight: float = 1.0  # × the question's cosine with the sentence (Hit.sentence_scores), when known
+    semantic_weight: float = 1.5  # × the question's cosine with the sentence (Hit.sentence_scores), when known
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"

@@ -22,6 +22,7 @@ def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -
         max_sentences=settings.max_answer_sentences,
         abstain_threshold=settings.abstain_threshold,
         semantic_weight=settings.answer_semantic_weight,
+        close_call_ratio=settings.answer_close_call_ratio,
     )
     if name == "extractive":
         return extractive
