@@ -23,13 +23,14 @@ _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\b(how much (money|funding)|budget\w*|invest(ment|ed)?|cost|spend|spent|funding|price)\b|投资|预算|资金|经费|多少钱|金额", re.I)),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|多长|多远|多宽|多高|长度|面积", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
-    ("person", re.compile(r"\b(who|whom|whose)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|谁|何人|哪位|叫什么名字", re.I)),
+    # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
+    ("person", re.compile(r"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|谁|何人|哪位|叫什么名字", re.I)),
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
@@ -37,7 +38,7 @@ _HAS_PERCENT = re.compile(r"\d\s*%|\bper ?cent\b|百分|％", re.I)
 _HAS_TITLE = re.compile(r"[《“\"]")
 _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
 _HAS_LENGTH = re.compile(
-    r"\d[\d,.]*\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
+    rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
     r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
     re.I,
 )

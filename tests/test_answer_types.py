@@ -20,6 +20,8 @@ from rag.extractive import ExtractiveGenerator
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
         ("What does the plan focus on?", None),
+        ("Within what time frame does the district expect transformative change?", "length"),
+        ("Whose project experience does Minhang want to spread?", None),  # an owner: a person, a firm, a project
     ],
 )
 def test_question_types(question, kind):
@@ -92,3 +94,12 @@ def test_narrowing_keeps_the_number_of_the_asked_for_things():
     answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15).generate(question, [hit(sentence)])
     assert not answer.abstained
     assert "16 projects" in answer.text  # not cut down to the clauses with "five-type economy"
+
+
+def test_a_time_frame_spelled_out_in_words_is_answered_not_abstained():
+    question = "Within what time frame does the district expect transformative change?"
+    text = "The district aims for annual improvement and transformative change over three years."
+    assert holds_type(text, question_type(question), question)
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)])
+    assert not answer.abstained and "three years" in answer.text
+    assert not holds_type("The district aims for transformative change.", question_type(question), question)
