@@ -163,6 +163,7 @@ class SentenceTransformerEmbedder:
 
     @property
     def gives_sentence_vectors(self) -> bool:
+        """Whether embed_with_spans() gives span vectors: only the bundled model's encoder exposes its tokens."""
         return self.name == DEFAULT_EMBED_MODEL
 
     def embed_with_spans(
@@ -170,7 +171,7 @@ class SentenceTransformerEmbedder:
     ) -> tuple[np.ndarray, list[np.ndarray] | None]:
         """embed(texts), and with the bundled model one vector per character span of each text
         (rag/onnx_encoder.py, from the same pass); None for other models."""
-        if self.name == DEFAULT_EMBED_MODEL and texts:
+        if self.gives_sentence_vectors and texts:
             from rag.onnx_encoder import bundled_onnx_encoder
 
             return bundled_onnx_encoder().encode_with_spans(texts, spans)
