@@ -108,7 +108,10 @@ class ExtractiveGenerator:
             # A sentence that adds question terms, or one nearly as good as the best (a close call),
             # goes in too; the answer stays short (`max_answer_chars`).
             close_call = span.score >= self.close_call_ratio * best.score
-            if (gain >= 0.2 and span.score >= 0.6 * best.score) or close_call:
+            # A sentence of another passage joins only as a close call: adding question terms from elsewhere
+            # cites passages that rarely hold the answer (SQuAD tune citation precision 0.746 -> 0.772).
+            adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and span.hit_rank == best.hit_rank
+            if adds_terms or close_call:
                 if sum(len(c.text) for c in chosen) + len(span.text) > self.max_answer_chars:
                     continue
                 chosen.append(self._narrow(span, hits, weights, total, kind, question))

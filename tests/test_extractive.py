@@ -76,6 +76,19 @@ def test_long_sentence_is_narrowed_to_its_clauses():
     assert "80 hectares" in answer.text and len(answer.citations[0].text) < len(text) / 3
 
 
+def test_sentence_adding_question_terms_joins_from_the_same_passage_only():
+    question = "Which green space and new parks will Minhang complete this year?"
+    best = "Minhang will complete the green space along the river this year."
+    more = "This year Minhang will open new parks."  # adds "new parks", but is not a close call
+    generator = ExtractiveGenerator(idf=flat_idf)
+
+    same = generator.generate(question, [hit(f"{best} {more}")])
+    assert [c.text for c in same.citations] == [best, more]
+
+    elsewhere = generator.generate(question, [hit(f"{best} Lunch followed.", "a.txt"), hit(more, "b.txt", rank=2)])
+    assert [c.text for c in elsewhere.citations] == [best]  # another passage would be cited on a hunch
+
+
 def test_fake_pipeline_answers_and_cites_exact_spans(seed_pipeline):
     answer = seed_pipeline.ask(GREEN)
     assert "80 hectares" in answer.text
