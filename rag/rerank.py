@@ -16,18 +16,28 @@ from rag.terms import question_terms, term_set, term_weights
 from rag.types import Hit
 
 
-def best_sentence_coverage(
-    text: str, weights: dict[str, float], kind: str | None = None, question: str = "", type_bonus: float = 0.0
+def best_sentence_score(
+    text: str,
+    weights: dict[str, float],
+    kind: str | None = None,
+    question: str = "",
+    type_bonus: float = 0.0,
+    meanings: Sequence[float] | None = None,
+    semantic_weight: float = 0.0,
 ) -> float:
-    """The best sentence's share of the question's term weight, plus `type_bonus` when it holds the asked-for fact."""
+    """The best sentence's score: its share of the question's term weight, plus `type_bonus` when it holds the
+    asked-for fact, plus `semantic_weight` × its cosine with the question (`meanings`: one per sentence, if known).
+    """
     total = sum(weights.values())
     if not total:
         return 0.0
     best = 0.0
-    for start, end in sentence_spans(text):
+    for j, (start, end) in enumerate(sentence_spans(text)):
         sentence = text[start:end]
         found = term_set(sentence)
         score = sum(w for t, w in weights.items() if t in found) / total
+        if meanings is not None:
+            score += semantic_weight * meanings[j]
         if kind is not None and score + type_bonus > best and holds_type(sentence, kind, question):
             score += type_bonus
         best = max(best, score)
@@ -42,27 +52,25 @@ def rerank(
     type_bonus: float = 0.0,
     semantic_weight: float = 0.0,
 ) -> list[Hit]:
-    """Hits reordered by fused score (scaled to the best one) + weight × best-sentence score
-    + semantic_weight × the best sentence cosine with the question (Hit.sentence_scores, when known).
+    """Hits reordered by fused score (scaled to the best one) + weight × the best sentence's score.
 
     A sentence scores its coverage of the question's rare terms, plus `type_bonus` when it holds the
-    kind of fact asked for ("how many residents": a number).
+    kind of fact asked for ("how many residents": a number), plus `semantic_weight` × its cosine with the
+    question (Hit.sentence_scores, when known). Words and meaning are judged on the same sentence, as the
+    generator does (seeds tune hit@1 0.938 -> 0.954 against scoring the best of each; SQuAD tune unchanged).
     """
     if not hits or weight <= 0:
         return list(hits)
     weights = term_weights(question_terms(question), idf)
     kind = question_type(question) if type_bonus else None
     top = max(h.score for h in hits) or 1.0
-
-    def meaning(hit: Hit) -> float:
-        return semantic_weight * max(hit.sentence_scores) if hit.sentence_scores else 0.0
-
+    # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
+    semantic = semantic_weight / weight
     scored = [
         replace(
             h,
             score=h.score / top
-            + weight * best_sentence_coverage(h.chunk.text, weights, kind, question, type_bonus)
-            + meaning(h),
+            + weight * best_sentence_score(h.chunk.text, weights, kind, question, type_bonus, h.sentence_scores, semantic),
         )
         for h in hits
     ]

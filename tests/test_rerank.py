@@ -39,3 +39,15 @@ def test_a_passage_whose_sentence_means_the_question_moves_up_when_its_meaning_i
     assert rerank(question, [words, meaning], flat_idf, weight=1.0)[0].chunk.source == "a.txt"
     ranked = rerank(question, [words, meaning], flat_idf, weight=1.0, semantic_weight=1.0)
     assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
+
+
+def test_words_and_meaning_count_when_one_sentence_has_both():
+    from dataclasses import replace
+
+    question = "Which part of the year is the key window for development?"
+    split = hit("The key window for development is open. The second quarter is a crucial and golden period.", "a.txt")
+    together = hit("The second quarter is the key window for development.", "b.txt", rank=1.1)
+    split = replace(split, sentence_scores=(0.2, 0.9))  # the words in one sentence, the meaning in the other
+    together = replace(together, sentence_scores=(0.8,))
+    ranked = rerank(question, [split, together], flat_idf, weight=1.0, semantic_weight=1.0)
+    assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
