@@ -130,6 +130,7 @@ class Ingester:
             self._generation_bumped = False
             self._written_ids = written_ids = set()
             seen_docs: dict[str, str] = {}  # doc_id -> source that holds it in this run
+            claimed: dict[str, str] = {}  # source -> the root its file was found under in this run
             present: set[str] = set()
             pending: list[tuple[Document, list[Chunk], str]] = []
 
@@ -148,6 +149,13 @@ class Ingester:
                 else:
                     found_file, root = item
                     source, display = found_file.source, str(found_file.path)
+                    if other := _named_elsewhere(stored, claimed, source, root):
+                        report.skipped.append(
+                            (display, f"another file, under {other}, is already indexed as {source}; rename one of "
+                             f"them, or run `rag remove {source}` first to index this one instead")
+                        )
+                        continue
+                    claimed[source] = root
                     try:
                         loaded = load_document(found_file, max_file_mb)
                     except SkipFile as skip:
@@ -306,6 +314,20 @@ def _holders(stored: dict[str, _Stored]) -> dict[str, list[str]]:
             if entry.complete(doc_id):
                 holders[doc_id].append(source)
     return holders
+
+
+def _named_elsewhere(stored: dict[str, _Stored], claimed: dict[str, str], source: str, root: str) -> str | None:
+    """The root of another file known by the same name `source`: one found earlier in this run, or one stored
+    from another root whose file is still there (a moved folder is not another file). Two roots can hold the
+    same relative path; as one source they would overwrite each other."""
+    other = claimed.get(source)
+    if other is not None and other != root:
+        return other
+    mine = stored.get(source)
+    if mine is None or not mine.root or mine.root == root:
+        return None
+    old = Path(mine.root)
+    return mine.root if (old if old.is_file() else old / source).is_file() else None
 
 
 def _with_root(chunk: Chunk, root: str) -> Chunk:

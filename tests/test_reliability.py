@@ -304,6 +304,37 @@ def test_sync_prunes_only_within_the_ingested_folder(tmp_path):
     assert sorted(_docs(pipeline)) == ["b.txt", "c.txt"]
 
 
+def test_two_folders_with_the_same_file_name_lose_nothing(tmp_path):
+    """Sources are paths relative to their folder: a second x.txt is skipped, not merged into the first."""
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    (one / "x.txt").write_text("Alpha folder text about owls.", encoding="utf-8")
+    (two / "x.txt").write_text("Beta folder text about foxes.", encoding="utf-8")
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=FakeEmbedder())
+
+    for _ in range(2):  # the second run used to delete both documents' chunks
+        report = pipeline.ingest([one, two])
+        reasons = _relative(_skip_reasons(report), tmp_path)
+        assert reasons == {"two/x.txt": reasons["two/x.txt"]} and "rag remove x.txt" in reasons["two/x.txt"]
+        assert [c.text for _, c in pipeline.index.store.iter_chunks()] == ["Alpha folder text about owls."]
+        assert pipeline.index.check() == []
+
+    report = pipeline.ingest([two])  # alone, later: still another file's name
+    assert report.skipped and report.updated == [] and "owls" in pipeline.search("owls", mode="bm25")[0].chunk.text
+
+    pipeline.remove(["x.txt"])  # as the message says: then the other one goes in
+    assert pipeline.ingest([two]).added == ["x.txt"]
+    assert [c.text for _, c in pipeline.index.store.iter_chunks()] == ["Beta folder text about foxes."]
+
+    (one / "x.txt").unlink()  # a stored file that is gone is no claim (a moved folder): the other one goes in
+    assert pipeline.ingest([one]).removed == []  # (the other folder's x.txt is not one's to prune)
+    (two / "x.txt").unlink()
+    (one / "x.txt").write_text("Alpha folder text about owls.", encoding="utf-8")
+    assert pipeline.ingest([one]).updated == ["x.txt"]
+    assert [c.text for _, c in pipeline.index.store.iter_chunks()] == ["Alpha folder text about owls."]
+
+
 def test_files_that_trade_texts_lose_nothing(tmp_path):
     """Chunk ids come from the text, so a swap must not delete the chunks the other file just wrote."""
     folder = tmp_path / "docs"
