@@ -34,6 +34,12 @@ Rules:
 - Answer in the language of the question."""
 
 _MARKER = re.compile(r"\[(\d+)\]")
+_MARKER_LIST = re.compile(r"\[(\d+(?:\s*[,，、]\s*\d+)+)\]")  # "[1, 2]", as models often write it
+
+
+def split_marker_lists(reply: str) -> str:
+    """"[1, 2]" -> "[1][2]": one marker per passage, the form the rest of the app reads."""
+    return _MARKER_LIST.sub(lambda m: "".join(f"[{n}]" for n in re.findall(r"\d+", m.group(1))), reply)
 
 
 def format_passages(hits: Sequence[Hit]) -> str:
@@ -71,7 +77,7 @@ class OpenAIGenerator:
             TypeError,  # a reply of the wrong shape
         ) as exc:
             return self._fall_back(question, hits, f"the language model endpoint failed ({type(exc).__name__}: {exc})")
-        reply = reply.strip()
+        reply = split_marker_lists(reply.strip())
         if reply == NOT_FOUND or reply.startswith(NOT_FOUND):
             lang = "zh" if detect_lang(question) == "zh" else "en"
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, kind="generated")
@@ -107,11 +113,15 @@ class OpenAIGenerator:
         return str(payload["choices"][0]["message"]["content"] or "")
 
     def _citations(self, reply: str, hits: Sequence[Hit]) -> list[Citation]:
-        """For each marker, the sentence of the cited passage that best matches the text before it."""
+        """For each marker, the sentence of the cited passage that best matches the text before it
+        (markers side by side, "... [1][2]", share that text)."""
         citations = []
         cursor = 0
+        claim: set[str] = set()
         for match in _MARKER.finditer(reply):
-            claim = set(terms(reply[cursor : match.start()]))
+            before = reply[cursor : match.start()]
+            if before.strip():
+                claim = set(terms(before))
             cursor = match.end()
             chunk = hits[int(match.group(1)) - 1].chunk
             spans = sentence_spans(chunk.text, offset=chunk.start) or [(chunk.start, chunk.end)]

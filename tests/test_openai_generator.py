@@ -10,6 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from conftest import SEEDS, FakeEmbedder
+from test_extractive import hit
 
 from rag.config import Settings
 from rag.extractive import ABSTAIN_MESSAGE, ExtractiveGenerator
@@ -275,3 +276,18 @@ def test_openai_generator_directly_with_no_hits_uses_the_fallback(chat_server):
     generator = OpenAIGenerator(chat_server.url, "m", None, ExtractiveGenerator(idf=lambda t: 1.0))
     answer = generator.generate(GREEN, [])
     assert answer.abstained and chat_server.requests == []  # no passages: nothing worth asking the model
+
+
+@pytest.mark.parametrize("markers", ["[1][2]", "[1, 2]", "[1，2]"])
+def test_one_claim_citing_two_passages_quotes_the_matching_sentence_of_each(chat_server, markers):
+    green = "Lunch was served first. Minhang will complete 80 hectares of green space."
+    parks = "The weather was fine. Minhang will also open 5 new parks."
+    hits = [hit(green, "a.txt"), hit(parks, "b.txt", start=1000)]
+    chat_server.reply = (200, f"Minhang will complete 80 hectares of green space and open 5 new parks {markers}.")
+    generator = OpenAIGenerator(chat_server.url, "m", None, ExtractiveGenerator(idf=lambda t: 1.0))
+    answer = generator.generate(GREEN, hits)
+    assert answer.kind == "generated" and answer.text.endswith("parks [1][2].")
+    assert [(c.marker, c.source, c.text) for c in answer.citations] == [
+        (1, "a.txt", "Minhang will complete 80 hectares of green space."),
+        (2, "b.txt", "Minhang will also open 5 new parks."),
+    ]
