@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from rag.clean import CJK
-from rag.terms import STOP_WORDS, question_terms, terms
+from rag.terms import STOP_WORDS, ZH_QUESTION_WORDS, question_terms, terms
 
 # "this", "that", "these", "those" before a word are determiners ("this year"), not references;
 # "is there", "are there" is existential.
@@ -45,7 +45,7 @@ def contextualize(question: str, history: Sequence[str], idf: Callable[[str], fl
     """The query to search: the question, plus the previous question's key words when it is elliptical."""
     if not history or not is_elliptical(question):
         return question
-    previous = history[-1]
+    previous = ZH_QUESTION_WORDS.sub(" ", history[-1])  # "区长是谁" carries "区长", not the question word
     have = set(terms(question))
     scored: dict[str, float] = {}
     for word in _WORD.findall(previous):

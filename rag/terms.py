@@ -84,7 +84,7 @@ def is_cjk_term(term: str) -> bool:
 
 
 # Chinese question words and particles carry no content to match against the documents.
-_ZH_QUESTION_WORDS = re.compile(
+ZH_QUESTION_WORDS = re.compile(
     "请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
 )
 
@@ -92,6 +92,6 @@ _ZH_QUESTION_WORDS = re.compile(
 def question_terms(question: str) -> list[str]:
     """Distinct content terms of a question, in order: its stop words and question words removed."""
     seen: dict[str, None] = {}
-    for term in terms(_ZH_QUESTION_WORDS.sub(" ", question)):
+    for term in terms(ZH_QUESTION_WORDS.sub(" ", question)):
         seen.setdefault(term, None)
     return list(seen)
