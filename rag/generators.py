@@ -23,6 +23,7 @@ def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -
         abstain_threshold=settings.abstain_threshold,
         semantic_weight=settings.answer_semantic_weight,
         close_call_ratio=settings.answer_close_call_ratio,
+        other_document_ratio=settings.answer_other_document_ratio,
     )
     if name == "extractive":
         return extractive

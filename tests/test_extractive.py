@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import pytest
 from conftest import SEEDS
@@ -87,6 +88,40 @@ def test_sentence_adding_question_terms_joins_from_the_same_passage_only():
 
     elsewhere = generator.generate(question, [hit(f"{best} Lunch followed.", "a.txt"), hit(more, "b.txt", rank=2)])
     assert [c.text for c in elsewhere.citations] == [best]  # another passage would be cited on a hunch
+
+
+def test_long_runner_up_is_narrowed_to_the_room_left_and_still_shown():
+    filler = ", ".join(f"item {i} of the annual plan" for i in range(8))
+    best = f"Minhang will complete 80 hectares of green space this year, {filler}."
+    runner_up = f"In the plan, {filler}, Minhang will complete 60 hectares of green space this year, {filler}."
+    generator = ExtractiveGenerator(idf=flat_idf)
+    answer = generator.generate(GREEN, [hit(f"{best} {runner_up}")])
+    # The runner-up is 504 characters: whole, it would not fit beside the best; its clauses holding the fact do.
+    first, second = answer.citations
+    assert "80 hectares" in first.text and "60 hectares" in second.text
+    assert len(first.text) + len(second.text) <= generator.max_answer_chars
+
+
+def test_close_call_from_another_document_must_be_closer():
+    question = "Where will Minhang build the new green space and the river park?"
+    best = "Minhang will build the new green space and the river park in Xinzhuang."
+    runner_up = "Minhang will build a green space and a river park."  # lacks only "new": ~0.89 of the best's score
+    generator = ExtractiveGenerator(idf=lambda t: 0.5 if t == "new" else 1.0)  # close calls 0.85, other passages 0.9
+
+    same = generator.generate(question, [hit(f"{best} {runner_up}")])
+    assert [c.text for c in same.citations] == [best, runner_up]
+
+    elsewhere = generator.generate(question, [hit(best, "a.txt"), hit(runner_up, "b.txt", rank=2)])
+    assert [c.text for c in elsewhere.citations] == [best]
+    lenient = replace(generator, other_document_ratio=0.85)
+    assert len(lenient.generate(question, [hit(best, "a.txt"), hit(runner_up, "b.txt", rank=2)]).citations) == 2
+
+
+def test_answer_ratios_outside_zero_to_one_are_refused():
+    from rag.config import Settings
+
+    with pytest.raises(ValueError, match="answer_other_document_ratio must be above 0 and at most 1"):
+        Settings(answer_other_document_ratio=1.5)
 
 
 def test_fake_pipeline_answers_and_cites_exact_spans(seed_pipeline):
