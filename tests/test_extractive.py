@@ -106,7 +106,7 @@ def test_close_call_from_another_document_must_be_closer():
     question = "Where will Minhang build the new green space and the river park?"
     best = "Minhang will build the new green space and the river park in Xinzhuang."
     runner_up = "Minhang will build a green space and a river park."  # lacks only "new": ~0.89 of the best's score
-    generator = ExtractiveGenerator(idf=lambda t: 0.5 if t == "new" else 1.0)  # close calls 0.85, other passages 0.9
+    generator = ExtractiveGenerator(idf=lambda t: 0.5 if t == "new" else 1.0)  # close calls 0.85, other documents 0.9
 
     same = generator.generate(question, [hit(f"{best} {runner_up}")])
     assert [c.text for c in same.citations] == [best, runner_up]
