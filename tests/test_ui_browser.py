@@ -5,6 +5,7 @@ Screenshots go to eval/reports/ui/ (1280x900 and a 390x844 phone width).
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -128,6 +129,15 @@ def test_abstention_says_so_and_lists_the_closest_passages(page):
     expect(page.locator("#sources .rag-card").first).to_be_visible()
     page.screenshot(path=str(SHOTS / "abstention-1280x900.png"))
 
+
+def test_screen_readers_get_the_message_text_not_its_html(page):
+    # Gradio labels a message with its raw content; ours is HTML (citation markers, highlights).
+    answer = ask(page, GREEN)
+    expect(answer).to_have_attribute("aria-label", re.compile(r"^bot's message: .*80 hectares"))
+    label = answer.get_attribute("aria-label")
+    assert "<" not in label and "class=" not in label, label
+    question = page.locator('#chat [data-testid="user"]').last
+    expect(question).to_have_attribute("aria-label", f"user's message: {GREEN}")
 
 def test_follow_up_uses_the_previous_question(page):
     expect(ask(page, GREEN)).to_contain_text("80 hectares")

@@ -76,6 +76,22 @@ CSS = """
 """
 
 
+# Gradio labels each chat message for screen readers with its raw content ("bot's message: <p class=…"):
+# ours is HTML, so the tags would be read out. Keep each label in step with the message's visible text.
+ACCESSIBLE_LABELS = """<script>
+(() => {
+  const marker = "'s message: ";
+  const relabel = () => document.querySelectorAll(`#chat [aria-label*="${marker}"]`).forEach((el) => {
+    const label = el.getAttribute("aria-label");
+    const wanted = label.slice(0, label.indexOf(marker) + marker.length) + el.textContent.replace(/\\s+/g, " ").trim();
+    if (label !== wanted) el.setAttribute("aria-label", wanted);
+  });
+  new MutationObserver(relabel).observe(document.documentElement, {
+    subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["aria-label"],
+  });
+})();
+</script>"""
+
 def _date_or_none(value: str | None, label: str) -> str | None:
     value = (value or "").strip()
     if not value:
@@ -346,6 +362,7 @@ def serve(
         footer_links=["api"],
         theme=theme(),
         css=CSS,
+        head=ACCESSIBLE_LABELS,
         quiet=not block,
     )
     return url
