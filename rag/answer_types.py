@@ -96,6 +96,22 @@ def _new_numbers(text: str, question: str) -> list[str]:
     return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d[\d,.]*", text) if n not in asked]
 
 
+_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
+_NOT_A_QUANTITY = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
+    r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)",
+    re.I,
+)
+
+
+def _holds_quantity(text: str, question: str) -> bool:
+    """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
+    plain = _NOT_A_QUANTITY.sub(" ", text)
+    if _new_numbers(plain, question) or re.search(f"[{_ZH_NUMERAL}]", plain):
+        return True
+    return any(w.lower() not in _ORDINAL_WORDS for w in re.findall(rf"\b{_NUMBER_WORDS}\b", plain, re.I))
+
+
 def _is_pinyin_name(word: str) -> bool:
     return bool(_PINYIN_WORD.fullmatch(word.lower()))
 
@@ -134,13 +150,13 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
     if kind == "count":
-        return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
+        return _holds_quantity(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))
     if kind == "title":
         return bool(_HAS_TITLE.search(text))
     if kind == "number":
-        return bool(_new_numbers(text, question)) or bool(re.search(rf"\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", text, re.I))
+        return _holds_quantity(text, question)
     if kind == "date":
         return bool(_HAS_DATE.search(text))
     if kind == "person":

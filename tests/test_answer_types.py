@@ -36,6 +36,23 @@ def test_a_percentage_needs_a_percent_not_just_any_number():
     assert holds_type("地区生产总值增长百分之五。", "percent", "增幅是多少？")
 
 
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("At the 18th meeting of the congress held on August 22, the mayor spoke.", False),  # ordinal, day
+        ("The plan was adopted in 2024 and revised on 3 May.", False),  # a year, a day
+        ("It is the second such plan since 1998.", False),
+        ("20 pocket parks will be built this year.", True),
+        ("Two new parks and a greenway will open.", True),
+        ("The Broncos won 24-10.", True),
+        ("Attendance reached 1,500 in 2015.", True),  # the count stays when a year is beside it
+        ("今年将新建二十个口袋公园。", True),
+    ],
+)
+def test_a_count_is_not_an_ordinal_a_day_or_a_year(text, holds):
+    assert holds_type(text, "count", "How many parks will be built?") is holds
+    assert holds_type(text, "number", "What number of parks will be built?") is holds
+
 def test_a_title_needs_quotation_marks():
     question = "陆铭的报告题目是什么?"
     assert not holds_type("会议邀请上海交通大学中国发展研究院院长陆铭作专题辅导报告。", "title", question)
