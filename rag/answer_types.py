@@ -13,10 +13,11 @@ from rag.clean import CJK
 from rag.terms import terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-_NUMBER_WORDS = (
+_CARDINAL_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|"
-    r"thousand|million|billion|half|dozen|dozens|hundreds|thousands|millions|first|second|third|fourth|fifth)"
+    r"thousand|million|billion|half|dozen|dozens|hundreds|thousands|millions)"
 )
+_NUMBER_WORDS = rf"(?:{_CARDINAL_WORDS}|first|second|third|fourth|fifth)"
 _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 
 # Question patterns, most specific first.
@@ -96,7 +97,6 @@ def _new_numbers(text: str, question: str) -> list[str]:
     return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d[\d,.]*", text) if n not in asked]
 
 
-_ORDINAL_WORDS = frozenset({"first", "second", "third", "fourth", "fifth"})
 _NOT_A_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)",
@@ -107,9 +107,7 @@ _NOT_A_QUANTITY = re.compile(
 def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
     plain = _NOT_A_QUANTITY.sub(" ", text)
-    if _new_numbers(plain, question) or re.search(f"[{_ZH_NUMERAL}]", plain):
-        return True
-    return any(w.lower() not in _ORDINAL_WORDS for w in re.findall(rf"\b{_NUMBER_WORDS}\b", plain, re.I))
+    return bool(_new_numbers(plain, question)) or bool(re.search(rf"\b{_CARDINAL_WORDS}\b|[{_ZH_NUMERAL}]", plain, re.I))
 
 
 def _is_pinyin_name(word: str) -> bool:
@@ -149,14 +147,12 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return any(y not in asked for y in _HAS_YEAR.findall(text))
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
-    if kind == "count":
+    if kind in ("count", "number"):
         return _holds_quantity(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))
     if kind == "title":
         return bool(_HAS_TITLE.search(text))
-    if kind == "number":
-        return _holds_quantity(text, question)
     if kind == "date":
         return bool(_HAS_DATE.search(text))
     if kind == "person":

@@ -53,6 +53,7 @@ def test_a_count_is_not_an_ordinal_a_day_or_a_year(text, holds):
     assert holds_type(text, "count", "How many parks will be built?") is holds
     assert holds_type(text, "number", "What number of parks will be built?") is holds
 
+
 def test_a_title_needs_quotation_marks():
     question = "陆铭的报告题目是什么?"
     assert not holds_type("会议邀请上海交通大学中国发展研究院院长陆铭作专题辅导报告。", "title", question)

@@ -139,6 +139,7 @@ def test_screen_readers_get_the_message_text_not_its_html(page):
     question = page.locator('#chat [data-testid="user"]').last
     expect(question).to_have_attribute("aria-label", f"user's message: {GREEN}")
 
+
 def test_follow_up_uses_the_previous_question(page):
     expect(ask(page, GREEN)).to_contain_text("80 hectares")
     follow_up = ask(page, "And how many pocket parks?")

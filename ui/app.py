@@ -92,6 +92,7 @@ ACCESSIBLE_LABELS = """<script>
 })();
 </script>"""
 
+
 def _date_or_none(value: str | None, label: str) -> str | None:
     value = (value or "").strip()
     if not value:
