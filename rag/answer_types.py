@@ -192,8 +192,12 @@ def holds_asked_role(text: str, question: str) -> bool:
 
 
 def counts_asked_noun(text: str, question: str) -> bool:
-    """For "how many X": a number in the text, ideally right before X (checked loosely, by stems)."""
-    numbers = _new_numbers(text, question) or re.findall(rf"\b{_NUMBER_WORDS}\b", text, re.I)
+    """For "how many X": a count in the text, ideally right before X (checked loosely, by stems).
+
+    Ordinals, days and years are not counts: "the 18th parks meeting" does not say how many parks.
+    """
+    text = _NOT_A_QUANTITY.sub(" ", text)
+    numbers = _new_numbers(text, question) or re.findall(rf"\b{_CARDINAL_WORDS}\b", text, re.I)
     if not numbers:
         return bool(re.search(f"[{_ZH_NUMERAL}]", text)) and bool(re.search(f"[{CJK}]", question))
     if re.search(f"[{CJK}]", question):
@@ -204,7 +208,7 @@ def counts_asked_noun(text: str, question: str) -> bool:
     wanted = set(terms(after.group(1)))
     if not wanted:
         return True
-    for match in re.finditer(rf"(\d[\d,.]*|\b{_NUMBER_WORDS}\b)", text, re.I):
+    for match in re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", text, re.I):
         window = text[match.end() : match.end() + 60]
         if wanted & set(terms(window)):
             return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_extractive import flat_idf, hit
 
-from rag.answer_types import holds_asked_role, holds_type, question_type
+from rag.answer_types import counts_asked_noun, holds_asked_role, holds_type, question_type
 from rag.extractive import ExtractiveGenerator
 
 
@@ -52,6 +52,21 @@ def test_a_percentage_needs_a_percent_not_just_any_number():
 def test_a_count_is_not_an_ordinal_a_day_or_a_year(text, holds):
     assert holds_type(text, "count", "How many parks will be built?") is holds
     assert holds_type(text, "number", "What number of parks will be built?") is holds
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("The district held its 18th parks forum this year, with 300 guests.", False),  # an ordinal before "parks"
+        ("The second parks plan since 2019 was adopted, with 300 guests.", False),
+        ("The district will build 20 parks this year.", True),
+        ("The district will build twenty parks this year.", True),
+    ],
+)
+def test_only_a_count_right_before_the_asked_noun_earns_the_bonus(text, counts):
+    question = "How many parks will the district build?"
+    assert holds_type(text, "count", question)
+    assert counts_asked_noun(text, question) is counts
 
 
 def test_a_title_needs_quotation_marks():
