@@ -69,7 +69,12 @@ class Group:
 
 
 def training_group(
-    question: EvalQuestion, hits: Sequence[Hit], relevant: set[str], fold: int, folds: dict[str, int], rng: random.Random
+    question: EvalQuestion,
+    hits: Sequence[Hit],
+    relevant: set[str],
+    fold: int,
+    folds: dict[str, int],
+    rng: random.Random,
 ) -> Group | None:
     """The question's group, from candidates of its own fold only; None without a positive or enough negatives."""
     golds = [_squash(a) for a in question.answers]
@@ -111,7 +116,9 @@ class CrossEncoder:
         self.head = torch.nn.Linear(self.encoder.config.hidden_size, 1)
 
     def _logits(self, questions: list[str], texts: list[str]):
-        x = self.tokenizer(questions, texts, padding=True, truncation="only_second", max_length=128, return_tensors="pt")
+        x = self.tokenizer(
+            questions, texts, padding=True, truncation="only_second", max_length=128, return_tensors="pt"
+        )
         hidden = self.encoder(**x).last_hidden_state
         mask = x["attention_mask"].unsqueeze(-1).float()
         return self.head((hidden * mask).sum(1) / mask.sum(1)).squeeze(-1)
@@ -149,12 +156,18 @@ class CrossEncoder:
                 optimizer.zero_grad()
                 losses.append(loss.item())
                 if len(losses) % 50 == 0:
-                    print(f"  step {len(losses)}/{steps}: loss {np.mean(losses[-50:]):.3f}", file=sys.stderr, flush=True)
+                    print(
+                        f"  step {len(losses)}/{steps}: loss {np.mean(losses[-50:]):.3f}", file=sys.stderr, flush=True
+                    )
         self.encoder.eval()
 
-    def score(self, question: str, texts: list[str]) -> list[float]:
+    def score(self, question: str, texts: list[str], batch: int = 64) -> list[float]:
+        scores: list[float] = []
         with self.torch.no_grad():
-            return [s for i in range(0, len(texts), 64) for s in self._logits([question] * len(texts[i : i + 64]), texts[i : i + 64]).tolist()]
+            for i in range(0, len(texts), batch):
+                part = texts[i : i + batch]
+                scores.extend(self._logits([question] * len(part), part).tolist())
+        return scores
 
 
 def _sigmoid(values: Sequence[float]) -> tuple[float, ...]:
@@ -186,7 +199,9 @@ def variants(hits: Sequence[Hit], scores: list[list[float]]) -> dict[str, list[H
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, required=True)
-    parser.add_argument("--dataset", type=Path, default=ROOT.parent / "shared" / "datasets" / "squad-dev-v1.1-subset.json")
+    parser.add_argument(
+        "--dataset", type=Path, default=ROOT.parent / "shared" / "datasets" / "squad-dev-v1.1-subset.json"
+    )
     parser.add_argument("--epochs", type=int, default=1)
     parser.add_argument("--depth", type=int, default=10, help="passages the cross-encoder reads per question")
     parser.add_argument("--limit", type=int, default=500, help="reported sample size (seed 0)")
@@ -226,9 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         relevant = relevant_chunks(q, chunks)
         hits = pipeline.search(q.question, args.depth)
         model = models[1 - folds[article(q.sources[0])]]
-        scores = []
-        for hit in hits:
-            scores.append(model.score(q.question, sentences(hit)))
+        scores = [model.score(q.question, sentences(hit)) for hit in hits]
         for name, top in variants(hits, scores).items():
             answer = generator.generate(q.question, top)
             rows.setdefault(name, []).append(
@@ -241,7 +254,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "abstained": answer.abstained,
                 }
             )
-    print(f"Reported SQuAD sample ({len(reported)} questions, seed 0), top {args.depth} passages, {args.epochs} epoch(s)\n")
+    print(
+        f"Reported SQuAD sample ({len(reported)} questions, seed 0), top {args.depth} passages, {args.epochs} epoch(s)\n"
+    )
     print("| variant | hit@1 | contains | citation precision | median chars | abstained |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, rs in rows.items():

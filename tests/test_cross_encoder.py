@@ -23,7 +23,9 @@ def _question(source: str, answer: str = "1350") -> EvalQuestion:
 
 
 def test_articles_fall_in_two_folds_and_paragraphs_follow_their_article():
-    questions = [_question(f"{title}#00{i}") for title in ("Black_Death", "Oxygen", "Rhine", "Victoria") for i in range(3)]
+    questions = [
+        _question(f"{title}#00{i}") for title in ("Black_Death", "Oxygen", "Rhine", "Victoria") for i in range(3)
+    ]
     folds = cross_encoder.fold_of_articles(questions)
     assert folds == {"Black_Death": 0, "Oxygen": 1, "Rhine": 0, "Victoria": 1}
     assert cross_encoder.article("Black_Death#002") == "Black_Death"
@@ -34,7 +36,9 @@ def test_a_training_group_holds_the_positive_first_and_only_its_own_folds_text()
     gold = hit("The plague spread fast. It subsided by the end of 1350. Cities recovered.", source="Black_Death#001")
     same_fold = hit("Bubonic plague returned often. Fleas carried it. Rats died first.", source="Black_Death#004")
     # Closest in meaning: it would be the hardest negative, were the other fold's text allowed in.
-    other_fold = replace(hit("Oxygen was found in 1774. It is reactive. Fire needs it.", source="Oxygen#000"), sentence_scores=(0.9,) * 3)
+    other_fold = replace(
+        hit("Oxygen was found in 1774. It is reactive. Fire needs it.", source="Oxygen#000"), sentence_scores=(0.9,) * 3
+    )
     relevant = {gold.chunk.chunk_id}
     group = cross_encoder.training_group(
         _question("Black_Death#001"), [gold, other_fold, same_fold], relevant, 0, folds, random.Random(0)
