@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import statistics
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,10 +30,9 @@ from pathlib import Path
 
 import numpy as np
 
-from rag import metrics
 from rag.config import settings_from_env
 from rag.datasets import EvalQuestion, load_dataset, sample_questions
-from rag.evaluate import _cited_in_relevant, _squash, answer_text, relevant_chunks
+from rag.evaluate import QuestionResult, _cited_in_relevant, _squash, relevant_chunks, summarize
 from rag.pipeline import Pipeline
 from rag.sentences import sentence_spans
 from rag.types import Hit
@@ -56,8 +54,7 @@ def fold_of_articles(questions: Sequence[EvalQuestion]) -> dict[str, int]:
 
 
 def sentences(hit: Hit) -> list[str]:
-    chunk = hit.chunk
-    return [chunk.text[s - chunk.start : e - chunk.start] for s, e in sentence_spans(chunk.text, offset=chunk.start)]
+    return [hit.chunk.text[s:e] for s, e in sentence_spans(hit.chunk.text)]
 
 
 @dataclass
@@ -236,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         models[fold].train(groups, args.epochs)
 
     generator = pipeline.generator()
-    rows: dict[str, list[dict]] = {}
+    results: dict[str, list[QuestionResult]] = {}
     for q in reported:
         relevant = relevant_chunks(q, chunks)
         hits = pipeline.search(q.question, args.depth)
@@ -244,27 +241,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         scores = [model.score(q.question, sentences(hit)) for hit in hits]
         for name, top in variants(hits, scores).items():
             answer = generator.generate(q.question, top)
-            rows.setdefault(name, []).append(
-                {
-                    "hit@1": top[0].chunk.chunk_id in relevant,
-                    "contains": not answer.abstained and metrics.contains_gold(answer_text(answer), list(q.answers)),
-                    "cited": len(answer.citations),
-                    "good": _cited_in_relevant(answer, relevant, by_id),
-                    "chars": None if answer.abstained else len(answer_text(answer)),
-                    "abstained": answer.abstained,
-                }
-            )
+            cited = _cited_in_relevant(answer, relevant, by_id)
+            retrieved = [h.chunk.chunk_id for h in top]
+            results.setdefault(name, []).append(QuestionResult(q, retrieved, relevant, answer, 0.0, cited))
     print(
         f"Reported SQuAD sample ({len(reported)} questions, seed 0), top {args.depth} passages, {args.epochs} epoch(s)\n"
     )
     print("| variant | hit@1 | contains | citation precision | median chars | abstained |")
     print("|---|---:|---:|---:|---:|---:|")
-    for name, rs in rows.items():
-        precision = sum(r["good"] for r in rs) / max(1, sum(r["cited"] for r in rs))
-        median = statistics.median([r["chars"] for r in rs if r["chars"] is not None])
+    for name, rs in results.items():
+        summary = summarize(rs)  # the figures `rag eval` reports; every SQuAD question is answerable
         print(
-            f"| {name} | {np.mean([r['hit@1'] for r in rs]):.3f} | {np.mean([r['contains'] for r in rs]):.3f} "
-            f"| {precision:.3f} | {median:g} | {np.mean([r['abstained'] for r in rs]):.3f} |"
+            f"| {name} | {summary['retrieval']['hit@1']:.3f} | {summary['answer']['contains_gold']:.3f} "
+            f"| {summary['citation']['precision']:.3f} | {summary['answer']['median_chars']:g} "
+            f"| {summary['abstention']['false_rate']:.3f} |"
         )
     return 0
 
