@@ -20,9 +20,23 @@ _CARDINAL_WORDS = (
 _NUMBER_WORDS = rf"(?:{_CARDINAL_WORDS}|first|second|third|fourth|fifth)"
 _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 
+_CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
+_MONEY_NOUNS = r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|amount of (?:money|funding|investment))"
+_MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
+_ROLES = (
+    r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
+    r"dean|principal|premier|chancellor|ceo)"
+)
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
-    ("money", re.compile(r"\b(how much (money|funding)|budget\w*|invest(ment|ed)?|cost|spend|spent|funding|price)\b|投资|预算|资金|经费|多少钱|金额", re.I)),
+    # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
+    # question that mentions money ("which program achieves much with small investment", "who paid the cost").
+    ("money", re.compile(
+        rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b"
+        rf"|\bwhat (is|was|are|were|will be) the\b[^?,]{{0,30}}?\b{_MONEY_NOUNS}\b"
+        r"|投资|预算|资金|经费|多少钱|金额",
+        re.I,
+    )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
@@ -31,7 +45,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
-    ("person", re.compile(r"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|谁|何人|哪位|叫什么名字", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
@@ -167,10 +181,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
 
 
 _EN_ROLE = re.compile(
-    r"\bwho (?:is|was|are|were|will be|has been)\s+(?:the\s+)?((?:[\w'-]+\s+){0,2}?)"
-    r"(secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
-    r"dean|principal|premier|chancellor|ceo)\b",
-    re.I,
+    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,2}}?)({_ROLES})\b", re.I
 )
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 
@@ -188,7 +199,10 @@ def holds_asked_role(text: str, question: str) -> bool:
     if not match or re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
     role = match.group(2)
-    return bool(re.search(rf"(?<!deputy )(?<!vice )(?<!vice-)(?<!assistant )\b{role}", text, re.I))
+    for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
+        if not re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
+            return True
+    return False
 
 
 def counts_asked_noun(text: str, question: str) -> bool:

@@ -22,6 +22,16 @@ from rag.extractive import ExtractiveGenerator
         ("What does the plan focus on?", None),
         ("Within what time frame does the district expect transformative change?", "length"),
         ("Whose project experience does Minhang want to spread?", None),  # an owner: a person, a firm, a project
+        ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
+        ("How much did it cost to build the stadium?", "money"),
+        ("总投资是多少?", "money"),
+        # Mentioning money does not ask for an amount.
+        ("How many major industrial projects is Minhang pushing as its main investment growth point?", "count"),
+        ("Which program will achieve great social effects with small investment?", None),
+        ("Who helped find donors to cover the cost?", "person"),
+        ("When did they raise the price of oil to $5.11?", "date"),
+        ("What is the name of the party secretary of Yinhang sub-district?", "person"),
+        ("What is the name of the program?", None),
     ],
 )
 def test_question_types(question, kind):
@@ -136,3 +146,21 @@ def test_a_time_frame_spelled_out_in_words_is_answered_not_abstained():
     answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)])
     assert not answer.abstained and "three years" in answer.text
     assert not holds_type("The district aims for transformative change.", question_type(question), question)
+
+
+def test_the_name_of_a_role_wants_a_person_who_holds_that_role():
+    question = "What is the name of the party secretary of Yinhang sub-district?"
+    assert not holds_type("It selects senior and junior party secretaries to build secretarial teams.", "person", question)
+    assert not holds_type("Li Ming, deputy party secretary of Yinhang sub-district, spoke.", "person", question)
+    assert holds_type("Li Ming, party secretary of Yinhang sub-district, spoke.", "person", question)
+
+
+def test_a_count_question_that_mentions_investment_is_answered_with_the_count():
+    question = "How many major industrial projects is Minhang pushing to build as its main investment growth point?"
+    text = (
+        "Minhang held its congress in January. We must take industrial investment as the main growth point and "
+        "fully promote the construction of 71 major industrial projects."
+    )
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)])
+    assert not answer.abstained
+    assert "71 major industrial projects" in answer.text
