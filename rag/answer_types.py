@@ -27,6 +27,17 @@ _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
     r"dean|principal|premier|chancellor|ceo)"
 )
+# "Which hospital", "what company": things that go by a proper name, so the answer names one.
+_NAMED_THINGS = (
+    r"(?:hospital|company|university|college|school|team|city|country|district|county|province|road|street|park|"
+    r"museum|bureau|department|agency|newspaper|magazine|church|river|airport|station|stadium|organi[sz]ation|"
+    r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|dynasty|king|emperor|"
+    r"battle|war|treaty|court)s?"
+)
+# Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
+# words are everywhere in news text, and a bonus for them picked a headline-like sentence over
+# "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
+CHECK_ONLY = frozenset({"name"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -44,6 +55,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
+    ("name", re.compile(rf"\b(which|what) {_NAMED_THINGS}(?![\w-])", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
 ]
@@ -96,7 +108,7 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|wh
 
 
 def question_type(question: str) -> str | None:
-    """'money', 'year', 'length', 'percent', 'title', 'number', 'date', 'count' or 'person'; None for other questions."""
+    """'money', 'year', 'length', 'percent', 'title', 'number', 'date', 'count', 'name' or 'person'; None for others."""
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -150,6 +162,20 @@ def _names(text: str) -> list[str]:
     return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 
 
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those it its in on at of and or for to by with from as we our they their he she his her "
+    "i previously meanwhile however also then there here".split()
+)
+
+
+def _holds_new_name(text: str, question: str) -> bool:
+    """A capitalised word the question does not write so, past the first word: "Ruijin Hospital", "Sunshine 330",
+    and "Minhang Newspaper" for "which newspaper"."""
+    asked = set(re.findall(r"[^\W\d_][\w'’-]*", question))
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)[1:]
+    return any(w[0].isupper() and w not in asked and w.lower() not in _FUNCTION_WORDS for w in words)
+
+
 def holds_type(text: str, kind: str | None, question: str) -> bool:
     """Whether `text` holds a fact of the kind the question asks for (and not one the question itself states)."""
     if kind is None:
@@ -169,6 +195,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_TITLE.search(text))
     if kind == "date":
         return bool(_HAS_DATE.search(text))
+    if kind == "name":
+        return _holds_new_name(text, question)
     if kind == "person":
         if not holds_asked_role(text, question):
             return False

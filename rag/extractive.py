@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag.answer_types import counts_asked_noun, holds_type, question_type
+from rag.answer_types import CHECK_ONLY, counts_asked_noun, holds_type, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import question_terms, term_set, term_weights
@@ -177,7 +177,7 @@ class ExtractiveGenerator:
 
     def _type_bonus(self, text: str, kind: str | None, question: str) -> float:
         """For holding the asked-for kind of fact; "how many parks": more for a number right before "parks"."""
-        if kind is None or not holds_type(text, kind, question):
+        if kind is None or kind in CHECK_ONLY or not holds_type(text, kind, question):
             return 0.0
         return self.type_weight * (1.5 if kind == "count" and counts_asked_noun(text, question) else 1.0)
 

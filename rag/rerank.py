@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from rag.answer_types import holds_type, question_type
+from rag.answer_types import CHECK_ONLY, holds_type, question_type
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.types import Hit
@@ -63,6 +63,7 @@ def rerank(
         return list(hits)
     weights = term_weights(question_terms(question), idf)
     kind = question_type(question) if type_bonus else None
+    kind = None if kind in CHECK_ONLY else kind
     top = max(h.score for h in hits) or 1.0
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
     semantic = semantic_weight / weight

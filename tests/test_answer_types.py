@@ -32,6 +32,9 @@ from rag.extractive import ExtractiveGenerator
         ("When did they raise the price of oil to $5.11?", "date"),
         ("What is the name of the party secretary of Yinhang sub-district?", "person"),
         ("What is the name of the program?", None),
+        ("Which hospital did Chen Jining inspect?", "name"),
+        ("Which newspaper published the report?", "name"),
+        ("What city-wide event did Shanghai hold?", None),  # "city-wide" is not a city
     ],
 )
 def test_question_types(question, kind):
@@ -164,3 +167,29 @@ def test_a_count_question_that_mentions_investment_is_answered_with_the_count():
     answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)])
     assert not answer.abstained
     assert "71 major industrial projects" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("On December 28, Chen Jining visited Ruijin Hospital.", True),
+        ("Source: Minhang Newspaper", True),  # the asked-for noun, capitalised, is part of the name
+        ("Previously, on December 28, Chen Jining visited medical institutions. The work goes on.", False),
+    ],
+)
+def test_which_hospital_wants_a_name_the_question_does_not_give(text, holds):
+    question = "Which hospital or newspaper did Chen Jining visit on December 28 in Minhang?"
+    assert holds_type(text, "name", question) is holds
+
+
+def test_which_hospital_abstains_when_no_hospital_is_named():
+    question = "Which hospital did Chen Jining inspect during his December 28 visit to medical institutions?"
+    vague = (
+        "On December 28, Chen Jining inspected the water supply unit and visited the building materials market, "
+        "reconstruction sites and medical institutions."
+    )
+    generator = ExtractiveGenerator(idf=flat_idf)
+    assert generator.generate(question, [hit(vague)]).abstained
+    named = vague.replace("medical institutions.", "medical institutions, among them Ruijin Hospital.")
+    answer = generator.generate(question, [hit(named)])
+    assert not answer.abstained and "Ruijin Hospital" in answer.text
