@@ -29,6 +29,9 @@ NO_TERMS_MESSAGE = {
 }
 
 
+_DISTINCTIVE = frozenset({"title", "percent", "money", "length"})  # kinds a bare number does not satisfy
+
+
 @dataclass(frozen=True)
 class _Span:
     hit_rank: int  # 0-based rank of the passage
@@ -139,8 +142,15 @@ class ExtractiveGenerator:
         if kind is not None and not holds_type(best.text, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
             typed = [c for c in ranked[:10] if c.coverage >= 0.5 * best.coverage and holds_type(c.text, kind, question)]
+            # ...or the sentence right after it, which often states what the matching one introduces ("… gave a
+            # special report. The report was titled “China's Economy and Urban Development” …"), if it holds a
+            # distinctive fact: any number would do for a count or a date, and an unanswerable question would
+            # be answered (seeds tune abstention recall 0.909 -> 0.818).
+            following = [c for c in ranked if c.hit_rank == best.hit_rank and 0 <= c.start - best.end <= 2]
             if typed:
                 best = typed[0]
+            elif kind in _DISTINCTIVE and following and holds_type(following[0].text, kind, question):
+                best = following[0]
         return best
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:

@@ -193,3 +193,9 @@ def test_which_hospital_abstains_when_no_hospital_is_named():
     named = vague.replace("medical institutions.", "medical institutions, among them Ruijin Hospital.")
     answer = generator.generate(question, [hit(named)])
     assert not answer.abstained and "Ruijin Hospital" in answer.text
+
+
+def test_a_bare_number_in_the_next_sentence_does_not_answer_how_many():
+    question = "How many households will be relocated from the old housing on Longwu Road in Wujing Town?"
+    text = "Wujing Town will relocate households from the old housing on Longwu Road. 30 new buses will run."
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)]).abstained

@@ -178,6 +178,27 @@ def test_answers_are_short_and_cite_exact_spans(real_seed_pipeline, question):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("专题辅导报告的题目是什么?", "中国经济和城市发展"),  # the title is in the sentence after the match
+        ("How many major industrial projects is Minhang pushing to build as its main investment growth point?", "71"),
+    ],
+)
+def test_the_fact_is_found_where_the_question_does_not_point(real_seed_pipeline, question, fact):
+    answer = real_seed_pipeline.ask(question)
+    assert not answer.abstained
+    assert fact in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
+def test_a_named_thing_the_documents_do_not_name_is_not_answered(real_seed_pipeline):
+    # The article says Chen Jining visited "medical institutions", and names none.
+    assert real_seed_pipeline.ask("Which hospital did Chen Jining inspect during his December 28 visit?").abstained
+
+
+@pytest.mark.slow
 def test_off_topic_question_abstains_in_english(real_seed_pipeline):
     answer = real_seed_pipeline.ask("What is the capital of Australia?")
     assert answer.abstained
