@@ -136,6 +136,21 @@ def _holds_quantity(text: str, question: str) -> bool:
     return bool(_new_numbers(plain, question)) or bool(re.search(rf"\b{_CARDINAL_WORDS}\b|[{_ZH_NUMERAL}]", plain, re.I))
 
 
+_UNITS = (
+    r"(?:mu|hectares?|acres?|km|kilometers?|kilometres?|meters?|metres?|square (?:meters?|metres?|kilometers?|kilometres?)|"
+    r"tons?|tonnes?|yuan|dollars|kilograms?|kg|miles?)"
+)
+
+
+def _measures_asked_unit(text: str, question: str) -> bool:
+    """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
+    asked = re.search(rf"\bhow many ({_UNITS})\b", question, re.I)
+    if not asked:
+        return True
+    unit = asked.group(1).lower().removesuffix("s")
+    return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s+(?:(?:thousand|million|billion)\s+)?{unit}s?\b", text, re.I))
+
+
 def _is_pinyin_name(word: str) -> bool:
     return bool(_PINYIN_WORD.fullmatch(word.lower()))
 
@@ -188,7 +203,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
     if kind in ("count", "number"):
-        return _holds_quantity(text, question)
+        return _holds_quantity(text, question) and _measures_asked_unit(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))
     if kind == "title":

@@ -199,3 +199,12 @@ def test_a_bare_number_in_the_next_sentence_does_not_answer_how_many():
     question = "How many households will be relocated from the old housing on Longwu Road in Wujing Town?"
     text = "Wujing Town will relocate households from the old housing on Longwu Road. 30 new buses will run."
     assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)]).abstained
+
+
+def test_how_many_mu_wants_a_number_of_mu():
+    question = "How many mu of high-standard farmland will Minhang build south of the Dazhi River?"
+    slogans = 'It will build the "One Belt and Six Villages" area and the "Five Good and Two Suitable" pilot projects.'
+    assert not holds_type(slogans, "count", question)
+    assert holds_type("Minhang will build 650 mu of high-standard farmland.", "count", question)
+    assert holds_type("Minhang will build two thousand mu of farmland.", "count", question)
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(slogans)]).abstained
