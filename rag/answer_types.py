@@ -52,6 +52,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
+    # "What was Yangpu's GDP growth rate?", "What is the population of Minhang?": a figure in digits.
+    ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
@@ -108,7 +110,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|wh
 
 
 def question_type(question: str) -> str | None:
-    """'money', 'year', 'length', 'percent', 'title', 'number', 'date', 'count', 'name' or 'person'; None for others."""
+    """'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date', 'count', 'name' or 'person';
+    None for other questions."""
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -202,6 +205,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return any(y not in asked for y in _HAS_YEAR.findall(text))
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
+    if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", "One South and One North"
+        return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", text), question))
     if kind in ("count", "number"):
         return _holds_quantity(text, question) and _measures_asked_unit(text, question)
     if kind == "percent":

@@ -208,3 +208,18 @@ def test_how_many_mu_wants_a_number_of_mu():
     assert holds_type("Minhang will build 650 mu of high-standard farmland.", "count", question)
     assert holds_type("Minhang will build two thousand mu of farmland.", "count", question)
     assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(slogans)]).abstained
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ("The district will make breakthroughs in three aspects and pay attention to four key points.", False),
+        ("At the 18th meeting of the Seventh People's Congress, the One South and One North strategy was set.", False),
+        ("Minhang has 2.65 million permanent residents.", True),
+        ("GDP grew by 5.2 percent year on year.", True),
+    ],
+)
+def test_a_rate_or_a_population_is_a_figure_in_digits(text, holds):
+    assert question_type("What was Yangpu's GDP growth rate in the first quarter?") == "figure"
+    assert question_type("What is the population of Minhang District?") == "figure"
+    assert holds_type(text, "figure", "What is the population of Minhang District?") is holds
