@@ -234,6 +234,11 @@ _EN_ROLE = re.compile(
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 
 
+_GENERIC_BODIES = frozenset(
+    "district sub-district city county town province state municipal party committee people's government".split()
+)
+
+
 def holds_asked_role(text: str, question: str) -> bool:
     """"Who is the secretary?" wants the secretary: a text naming only a deputy secretary, or no secretary, does not answer.
 
@@ -247,6 +252,11 @@ def holds_asked_role(text: str, question: str) -> bool:
     if not match or re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
     role = match.group(2)
+    # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
+    body = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", question[match.end() :])
+    where = [w for w in body.group(1).split() if w.lower() not in _GENERIC_BODIES] if body else []
+    if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
+        return False
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
         if not re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
             return True

@@ -223,3 +223,10 @@ def test_a_rate_or_a_population_is_a_figure_in_digits(text, holds):
     assert question_type("What was Yangpu's GDP growth rate in the first quarter?") == "figure"
     assert question_type("What is the population of Minhang District?") == "figure"
     assert holds_type(text, "figure", "What is the population of Minhang District?") is holds
+
+
+def test_the_secretary_of_a_district_is_not_the_secretary_of_the_city():
+    question = "Who is the party secretary of Minhang District?"
+    assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee, spoke.", "person", question)
+    assert holds_type("Li Ming, secretary of the Minhang District Party Committee, spoke.", "person", question)
+    assert holds_type("Chen Jining, Secretary, spoke.", "person", "Who is the party secretary?")
