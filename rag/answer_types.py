@@ -133,10 +133,21 @@ _NOT_A_QUANTITY = re.compile(
 )
 
 
+_QUOTED = re.compile(r'"[^"]{1,60}"|“[^”]{1,60}”')
+
+
+def _count_words(text: str) -> list[str]:
+    """Number words that count: "five projects", not the slogans "One South and One North" or "four non-two direct"."""
+    plain = _QUOTED.sub(" ", text)
+    first = len(plain) - len(plain.lstrip())
+    found = re.finditer(rf"\b{_CARDINAL_WORDS}\b", plain, re.I)
+    return [m.group() for m in found if m.group()[0].islower() or m.start() == first]
+
+
 def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
     plain = _NOT_A_QUANTITY.sub(" ", text)
-    return bool(_new_numbers(plain, question)) or bool(re.search(rf"\b{_CARDINAL_WORDS}\b|[{_ZH_NUMERAL}]", plain, re.I))
+    return bool(_new_numbers(plain, question)) or bool(_count_words(plain)) or bool(re.search(f"[{_ZH_NUMERAL}]", plain))
 
 
 _UNITS = (
@@ -269,7 +280,7 @@ def counts_asked_noun(text: str, question: str) -> bool:
     Ordinals, days and years are not counts: "the 18th parks meeting" does not say how many parks.
     """
     text = _NOT_A_QUANTITY.sub(" ", text)
-    numbers = _new_numbers(text, question) or re.findall(rf"\b{_CARDINAL_WORDS}\b", text, re.I)
+    numbers = _new_numbers(text, question) or _count_words(text)
     if not numbers:
         return bool(re.search(f"[{_ZH_NUMERAL}]", text)) and bool(re.search(f"[{CJK}]", question))
     if re.search(f"[{CJK}]", question):

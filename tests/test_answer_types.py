@@ -230,3 +230,16 @@ def test_the_secretary_of_a_district_is_not_the_secretary_of_the_city():
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee, spoke.", "person", question)
     assert holds_type("Li Ming, secretary of the Minhang District Party Committee, spoke.", "person", question)
     assert holds_type("Chen Jining, Secretary, spoke.", "person", "Who is the party secretary?")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        ('It carries out the "One South and One North" strategy of the Seventh People\'s Congress.', False),
+        ('He inspected the sites in a "four non-two direct" approach.', False),
+        ("Five projects have completed their annual targets.", True),  # capitalised only as the first word
+        ("It will build five projects this year.", True),
+    ],
+)
+def test_number_words_in_slogans_and_names_are_not_counts(text, holds):
+    assert holds_type(text, "count", "How many deputies attended the meeting?") is holds
