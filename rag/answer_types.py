@@ -57,6 +57,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
+    ("venue", re.compile(r"\b(what|which) (venue|location)s?\b|地点|在哪里?(举行|召开|举办)|举办地|在何处", re.I)),
     ("name", re.compile(rf"\b(which|what) {_NAMED_THINGS}(?![\w-])", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
@@ -69,6 +70,11 @@ _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|
 _HAS_LENGTH = re.compile(
     rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
     r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
+    re.I,
+)
+_HAS_VENUE = re.compile(
+    r"\b(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square|plaza|arena|theatre|"
+    r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
@@ -110,8 +116,8 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|wh
 
 
 def question_type(question: str) -> str | None:
-    """'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date', 'count', 'name' or 'person';
-    None for other questions."""
+    """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
+    'count', 'venue', 'name' or 'person'; None for other questions."""
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -226,6 +232,10 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_TITLE.search(text))
     if kind == "date":
         return bool(_HAS_DATE.search(text))
+    if kind == "venue":
+        return bool(_HAS_VENUE.search(text)) or any(
+            place not in question for place in re.findall(rf"[在于]([{CJK}]{{2,12}}?)(?:举行|召开|举办)", text)
+        )
     if kind == "name":
         return _holds_new_name(text, question)
     if kind == "person":

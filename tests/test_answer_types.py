@@ -243,3 +243,18 @@ def test_the_secretary_of_a_district_is_not_the_secretary_of_the_city():
 )
 def test_number_words_in_slogans_and_names_are_not_counts(text, holds):
     assert holds_type(text, "count", "How many deputies attended the meeting?") is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        ("At what venue was the quarterly work meeting held on April 9?", "On April 9, the quarterly work meeting was held.", False),
+        ("At what venue was the quarterly work meeting held?", "The meeting was held in the district conference hall.", True),
+        ("3月17日的区委常委会扩大会议在什么地点举行?", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", False),
+        ("3月17日的会议在什么地点举行?", "3月17日上午,会议在区政府举行。", True),
+        ("3月17日的会议在什么地点举行?", "会议在区行政中心礼堂召开。", True),
+    ],
+)
+def test_a_venue_question_wants_a_place_the_question_does_not_give(question, text, holds):
+    assert question_type(question) == "venue"
+    assert holds_type(text, "venue", question) is holds
