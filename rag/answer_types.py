@@ -53,7 +53,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
     # "What was Yangpu's GDP growth rate?", "What is the population of Minhang?": a figure in digits.
-    ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b", re.I)),
+    ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
@@ -162,13 +162,22 @@ _UNITS = (
 )
 
 
+_KM = r"(?:kilometers?|kilometres?|km)"
+_M = r"(?:meters?|metres?|m)"
+_KG = r"(?:kilograms?|kg)"
+# How a unit asked for by name may be written after the number: "how many kilometers" is "300 km".
+_UNIT_SPELLINGS = {"kilometer": _KM, "kilometre": _KM, "km": _KM, "meter": _M, "metre": _M, "kilogram": _KG, "kg": _KG}
+_UNIT_SPELLINGS["mile"] = r"(?:miles?|mi)"
+
+
 def _measures_asked_unit(text: str, question: str) -> bool:
     """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
     asked = re.search(rf"\bhow many ({_UNITS})\b", question, re.I)
     if not asked:
         return True
     unit = asked.group(1).lower().removesuffix("s")
-    return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s+(?:(?:thousand|million|billion)\s+)?{unit}s?\b", text, re.I))
+    spelled = _UNIT_SPELLINGS.get(unit, rf"{unit}s?")
+    return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b", text, re.I))
 
 
 def _is_pinyin_name(word: str) -> bool:

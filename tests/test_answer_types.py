@@ -258,3 +258,9 @@ def test_number_words_in_slogans_and_names_are_not_counts(text, holds):
 def test_a_venue_question_wants_a_place_the_question_does_not_give(question, text, holds):
     assert question_type(question) == "venue"
     assert holds_type(text, "venue", question) is holds
+
+
+def test_a_unit_asked_by_name_may_be_abbreviated_and_a_rate_of_change_is_not_a_figure():
+    question = "How many kilometers is Warsaw from the Carpathian Mountains?"
+    assert holds_type("Warsaw lies about 300 km (190 mi) from the Carpathian Mountains.", "count", question)
+    assert question_type("What is the time rate of change of electric charge?") is None
