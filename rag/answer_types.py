@@ -160,14 +160,20 @@ _UNITS = (
     r"(?:mu|hectares?|acres?|km|kilometers?|kilometres?|meters?|metres?|square (?:meters?|metres?|kilometers?|kilometres?)|"
     r"tons?|tonnes?|yuan|dollars|kilograms?|kg|miles?)"
 )
-
-
 _KM = r"(?:kilometers?|kilometres?|km)"
 _M = r"(?:meters?|metres?|m)"
 _KG = r"(?:kilograms?|kg)"
-# How a unit asked for by name may be written after the number: "how many kilometers" is "300 km".
-_UNIT_SPELLINGS = {"kilometer": _KM, "kilometre": _KM, "km": _KM, "meter": _M, "metre": _M, "kilogram": _KG, "kg": _KG}
-_UNIT_SPELLINGS["mile"] = r"(?:miles?|mi)"
+# How a unit asked for by name may be written after the number ("how many kilometers": "300 km"); others as asked.
+_UNIT_SPELLINGS = {
+    "kilometer": _KM,
+    "kilometre": _KM,
+    "km": _KM,
+    "meter": _M,
+    "metre": _M,
+    "kilogram": _KG,
+    "kg": _KG,
+    "mile": r"(?:miles?|mi)",
+}
 
 
 def _measures_asked_unit(text: str, question: str) -> bool:

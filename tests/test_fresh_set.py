@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import cache
-from pathlib import Path
 
-from rag.clean import clean_text
+from test_eval_set import ROOT, cleaned
+
 from rag.datasets import load_eval_set
 
-ROOT = Path(__file__).parent.parent
 QUESTIONS = load_eval_set(ROOT / "eval" / "fresh.jsonl")
-
-
-@cache
-def cleaned(name: str) -> str:
-    return clean_text((ROOT / "seeds" / name).read_text(encoding="utf-8"))
 
 
 def test_the_set_is_split_and_unique():
