@@ -37,7 +37,7 @@ _NAMED_THINGS = (
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name"})
+CHECK_ONLY = frozenset({"name", "list"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -50,7 +50,12 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
-    ("percent", re.compile(r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速", re.I)),
+    # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
+    ("percent", re.compile(
+        r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
+        r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b",
+        re.I,
+    )),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
     # "What was Yangpu's GDP growth rate?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
@@ -58,6 +63,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
     ("venue", re.compile(r"\b(what|which) (venue|location)s?\b|地点|在哪里?(举行|召开|举办)|举办地|在何处", re.I)),
+    # "Which three business centers", "哪三个产业": several things, named one by one.
+    ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十]", re.I)),
     ("name", re.compile(rf"\b(which|what) {_NAMED_THINGS}(?![\w-])", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
@@ -77,6 +84,7 @@ _HAS_VENUE = re.compile(
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
+_LISTS = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
     rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -117,7 +125,7 @@ _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|wh
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'name' or 'person'; None for other questions."""
+    'count', 'venue', 'list', 'name' or 'person'; None for other questions."""
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -186,6 +194,23 @@ def _measures_asked_unit(text: str, question: str) -> bool:
     return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b", text, re.I))
 
 
+# Measure words and units a Chinese count asks for ("多少个社区", "几篇", "多少平方米"), longest first; people are
+# counted with any of 人, 名 and 位.
+_ZH_MEASURES = "平方公里|平方米|万平方米|公里|千米|公顷|万元|亿元|[个项家篇年次名位条座所户人米亩元天件批届场份只辆栋套间]"
+_ZH_PEOPLE = "人名位"
+
+
+def _counts_asked_measure(text: str, question: str) -> bool:
+    """"多少个社区" wants a number of 个, not the 三 of "三年行动计划"; "增长目标是多少" takes any number."""
+    asked = re.search(f"(?:几|多少)({_ZH_MEASURES})", question)
+    if not asked:
+        return True
+    measure = asked.group(1)
+    wanted = f"[{_ZH_PEOPLE}]" if measure in _ZH_PEOPLE else re.escape(measure)
+    number = rf"(?:\d[\d,.]*|[{_ZH_NUMERAL}零〇]+)"
+    return bool(re.search(f"{number}\\s*(?:[万亿]\\s*)?(?:多|余)?\\s*{wanted}", text))
+
+
 def _is_pinyin_name(word: str) -> bool:
     return bool(_PINYIN_WORD.fullmatch(word.lower()))
 
@@ -212,6 +237,7 @@ def _names(text: str) -> list[str]:
     return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 
 
+_CALENDAR = re.compile(rf"{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday")
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those it its in on at of and or for to by with from as we our they their he she his her "
     "i previously meanwhile however also then there here".split()
@@ -223,7 +249,9 @@ def _holds_new_name(text: str, question: str) -> bool:
     and "Minhang Newspaper" for "which newspaper"."""
     asked = set(re.findall(r"[^\W\d_][\w'’-]*", question))
     words = re.findall(r"[^\W\d_][\w'’-]*", text)[1:]
-    return any(w[0].isupper() and w not in asked and w.lower() not in _FUNCTION_WORDS for w in words)
+    return any(
+        w[0].isupper() and w not in asked and w.lower() not in _FUNCTION_WORDS and not _CALENDAR.fullmatch(w) for w in words
+    )
 
 
 def holds_type(text: str, kind: str | None, question: str) -> bool:
@@ -240,6 +268,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", "One South and One North"
         return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", text), question))
     if kind in ("count", "number"):
+        if re.search(f"[{CJK}]", question):
+            return _holds_quantity(text, question) and _counts_asked_measure(text, question)
         return _holds_quantity(text, question) and _measures_asked_unit(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))
@@ -253,6 +283,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         )
     if kind == "name":
         return _holds_new_name(text, question)
+    if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
+        return bool(_LISTS.search(text))
     if kind == "person":
         if not holds_asked_role(text, question):
             return False

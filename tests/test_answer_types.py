@@ -220,7 +220,7 @@ def test_how_many_mu_wants_a_number_of_mu():
     ],
 )
 def test_a_rate_or_a_population_is_a_figure_in_digits(text, holds):
-    assert question_type("What was Yangpu's GDP growth rate in the first quarter?") == "figure"
+    assert question_type("What was the ratio of British settlers to French?") == "figure"
     assert question_type("What is the population of Minhang District?") == "figure"
     assert holds_type(text, "figure", "What is the population of Minhang District?") is holds
 
@@ -264,3 +264,45 @@ def test_a_unit_asked_by_name_may_be_abbreviated_and_a_rate_of_change_is_not_a_f
     question = "How many kilometers is Warsaw from the Carpathian Mountains?"
     assert holds_type("Warsaw lies about 300 km (190 mi) from the Carpathian Mountains.", "count", question)
     assert question_type("What is the time rate of change of electric charge?") is None
+
+
+def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
+    question = "What was Yangpu's GDP growth rate in the first quarter of 2024?"
+    assert question_type(question) == "percent"
+    assert not holds_type("Entering 2024, Shanghai's five centers construction is further developing.", "percent", question)
+    assert holds_type("GDP grew by 5.2 percent year on year.", "percent", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        # The 三 of a plan's name is not a number of communities, nor of square metres.
+        ("杨浦“完整社区”建设首批覆盖多少个社区?", "高标准实施“三年行动计划”,尽快启动“完整社区”建设。", False),
+        ("杨浦“完整社区”建设首批覆盖多少个社区?", "首批覆盖12个社区。", True),
+        ("旧住房成套改造计划改造多少平方米?", "高标准实施旧住房成套改造“三年行动计划”。", False),
+        ("旧住房成套改造计划改造多少平方米?", "计划改造30万平方米旧住房。", True),
+        ("薛侃要求全力做好几篇“大文章”?", "全力做好“三篇大文章”。", True),
+        ("会议有多少人参加?", "约200名干部参加。", True),  # people are counted with 人, 名 or 位
+        ("增长预期目标是多少?", "增长5.5%左右。", True),  # no measure word asked: any number
+    ],
+)
+def test_a_chinese_count_wants_the_asked_measure_word(question, text, holds):
+    assert holds_type(text, question_type(question), question) is holds
+
+
+def test_a_date_is_not_the_name_of_a_place():
+    question = "In which district of Shanghai is the building materials market that Chen Jining inspected located?"
+    text = "Previously, on December 28, Chen Jining directly visited the building materials market."
+    assert not holds_type(text, "name", question)
+    assert holds_type("Chen Jining visited a market in Minhang District.", "name", question)
+
+
+def test_which_five_projects_wants_them_named_not_counted():
+    question = "Which five of Minhang's practical projects completed their annual targets ahead of schedule?"
+    assert question_type(question) == "list"
+    counted = "Among them, 5 projects have completed their annual targets ahead of schedule."
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(counted)]).abstained
+    named = "The metro extension, the clinic and the park have completed their annual targets ahead of schedule."
+    assert not ExtractiveGenerator(idf=flat_idf).generate(question, [hit(named)]).abstained
+    assert question_type("What 1971 film was shot in Newcastle?") is None  # a year, not a number of things
+    assert not holds_type("加快布局建设“3+X”未来产业先导区。", "list", "“3+X”中的“3”指哪三个产业?")
