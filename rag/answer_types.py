@@ -57,7 +57,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
-    # "What was Yangpu's GDP growth rate?", "What is the population of Minhang?": a figure in digits.
+    # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
@@ -196,7 +196,7 @@ def _measures_asked_unit(text: str, question: str) -> bool:
 
 # Measure words and units a Chinese count asks for ("多少个社区", "几篇", "多少平方米"), longest first; people are
 # counted with any of 人, 名 and 位.
-_ZH_MEASURES = "平方公里|平方米|万平方米|公里|千米|公顷|万元|亿元|[个项家篇年次名位条座所户人米亩元天件批届场份只辆栋套间]"
+_ZH_MEASURES = "万平方米|平方公里|平方米|公里|千米|公顷|万元|亿元|[个项家篇年次名位条座所户人米亩元天件批届场份只辆栋套间]"
 _ZH_PEOPLE = "人名位"
 
 
