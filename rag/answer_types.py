@@ -34,6 +34,9 @@ _NAMED_THINGS = (
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|dynasty|king|emperor|"
     r"battle|war|treaty|court)s?"
 )
+# Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
+_MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
+_ZH_NAMED_THINGS = "(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
@@ -60,12 +63,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
-    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (date|day)|what (date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
-    ("venue", re.compile(r"\b(what|which) (venue|location)s?\b|地点|在哪里?(举行|召开|举办)|举办地|在何处", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)", re.I)),
     # "Which three business centers", "哪三个产业": several things, named one by one.
     ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十]", re.I)),
-    ("name", re.compile(rf"\b(which|what) {_NAMED_THINGS}(?![\w-])", re.I)),
+    # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
+    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])|哪[个家所条座]?{_ZH_NAMED_THINGS}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
 ]
@@ -89,6 +93,11 @@ _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
     rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
     r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b|\bby the end of\b|\bquarter\b|\bnight\b",
+    re.I,
+)
+_ASKS_DAY = re.compile(r"\b(what|which) (exact )?(date|day)\b|\bon what (exact )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
+_HAS_DAY = re.compile(
+    rf"\b{_MONTH}\b|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}",
     re.I,
 )
 # Words that start capitalised phrases which are not people's names.
@@ -276,12 +285,18 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "title":
         return bool(_HAS_TITLE.search(text))
     if kind == "date":
+        if _ASKS_DAY.search(question):  # "on what date": a day, not "at the beginning of 2023"
+            return bool(_HAS_DAY.search(text))
         return bool(_HAS_DATE.search(text))
     if kind == "venue":
         return bool(_HAS_VENUE.search(text)) or any(
             place not in question for place in re.findall(rf"[在于]([{CJK}]{{2,12}}?)(?:举行|召开|举办)", text)
         )
     if kind == "name":
+        if re.search(f"[{CJK}]", question):  # "哪个街道": a 街道 the question does not name ("殷行街道")
+            asked = re.search(f"哪[个家所条座]?{_ZH_NAMED_THINGS}", question)
+            noun = asked.group(1) if asked else ""
+            return any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{noun}", text)) if noun else True
         return _holds_new_name(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
         return bool(_LISTS.search(text))

@@ -306,3 +306,29 @@ def test_which_five_projects_wants_them_named_not_counted():
     assert not ExtractiveGenerator(idf=flat_idf).generate(question, [hit(named)]).abstained
     assert question_type("What 1971 film was shot in Newcastle?") is None  # a year, not a number of things
     assert not holds_type("加快布局建设“3+X”未来产业先导区。", "list", "“3+X”中的“3”指哪三个产业?")
+
+
+def test_on_what_date_wants_a_day_not_a_year():
+    question = "On what exact date did the Publicity Department hold its 2023 seminar?"
+    assert question_type(question) == "date"
+    assert not holds_type("At the beginning of 2023, the Publicity Department held a seminar.", "date", question)
+    assert holds_type("On March 6, the Publicity Department held a seminar.", "date", question)
+    assert holds_type("The seminar was held at the beginning of 2023.", "date", "When was the seminar held?")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "text", "holds"),
+    [
+        ("区委中心组学习会是在哪个会场举行的?", "venue", "3月17日上午,区委中心组学习会举行。", False),
+        ("区委中心组学习会是在哪个会场举行的?", "venue", "学习会在区政府第一会议室举行。", True),
+        ("“完整社区”建设的首个试点选在了哪个街道?", "name", "尽快破题启动“完整社区”建设。", False),
+        ("“完整社区”建设的首个试点选在了哪个街道?", "name", "首个试点选在殷行街道。", True),
+        # Words between "which" and the thing asked for; "what type of company" asks for a kind, not a name.
+        ("Which leading shipping company is moving to Yangpu?", "name", "Leading shipping enterprises are moving in.", False),
+        ("Which leading shipping company is moving to Yangpu?", "name", "COSCO Shipping is moving its unit in.", True),
+    ],
+)
+def test_a_place_or_a_company_asked_for_must_be_named(question, kind, text, holds):
+    assert question_type(question) == kind
+    assert holds_type(text, kind, question) is holds
+    assert question_type("What type of company is Van Gend en Loos?") is None
