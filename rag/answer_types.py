@@ -29,6 +29,7 @@ _ROLES = (
     r"dean|principal|premier|chancellor|ceo)"
 )
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
+_PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
     r"(?:hospital|company|university|college|school|team|city|country|district|county|province|road|street|park|"
     r"museum|bureau|department|agency|newspaper|magazine|church|river|airport|station|stadium|organi[sz]ation|"
@@ -37,6 +38,8 @@ _NAMED_THINGS = (
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
+# "Where was the conference held?": the place of an event, which a venue or a place's name answers.
+_WHERE_HELD = r"\bwhere (?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 _ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
@@ -64,15 +67,15 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
-    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
-    ("count", re.compile(r"\bhow many\b|多少个|几个|几项|几家|多少(?!钱)|几(?![月号日])", re.I)),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)", re.I)),
+    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)", re.I)),
     # "Which three business centers", "哪三个产业": several things, named one by one.
-    ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十]", re.I)),
+    ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]", re.I)),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
-    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])|{_ZH_NAMED_ASKED}", re.I)),
+    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
-    ("person", re.compile(rf"\b(who|whom)\b|which (official|person|leader|expert|scholar|mayor|secretary|deputy)|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
@@ -85,7 +88,9 @@ _HAS_LENGTH = re.compile(
     re.I,
 )
 _HAS_VENUE = re.compile(
-    r"\b(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square|plaza|arena|theatre|"
+    r"\b(?<!media )(?<!service )(?<!services )(?<!promotion )(?<!management )(?<!research )(?<!acceptance )"
+    r"(?<!information )(?<!data )(?<!command )(?<!control )(?<!affairs )(?<!development )(?<!dispatch )"
+    r"(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square|plaza|arena|theatre|"
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
@@ -258,13 +263,36 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+# Common Chinese surnames, romanised: "Chen Jining" is a person, "San Jose" a city.
+_PINYIN_SURNAMES = frozenset(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang
+    han feng deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong
+    tan fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou tao gu mao hao gong
+    shao qian dai kong xiang xi""".split()
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_TITLE_WORDS = frozenset(
+    "secretary general deputy vice committee party municipal government people's congress standing council cpc "
+    "communist chairman chairwoman director mayor president governor minister commissioner".split()
+)
+
+
 def _holds_new_name(text: str, question: str) -> bool:
     """A capitalised word the question does not write so, past the first word: "Ruijin Hospital", "Sunshine 330",
-    and "Minhang Newspaper" for "which newspaper"."""
-    asked = set(re.findall(r"[^\W\d_][\w'’-]*", question))
-    words = re.findall(r"[^\W\d_][\w'’-]*", text)[1:]
+    and "Minhang Newspaper" for "which newspaper"; not a title or body ("Secretary of the Municipal Party
+    Committee"), nor a person's romanised name ("Chen Jining"), which do not name a district or a market."""
+    asked = {_POSSESSIVE.sub("", w) for w in re.findall(r"[^\W\d_][\w'’-]*", question)}
+    pairs = [(a, _POSSESSIVE.sub("", b)) for a, b in _CAPITALISED_PAIR.findall(text)]
+    people = {w for a, b in pairs if a.lower() in _PINYIN_SURNAMES and _is_pinyin_name(b) and b.lower() not in _NOT_NAMES for w in (a, b)}
+    words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[^\W\d_][\w'’-]*", text)[1:]]
     return any(
-        w[0].isupper() and w not in asked and w.lower() not in _FUNCTION_WORDS and not _CALENDAR.fullmatch(w) for w in words
+        w[0].isupper()
+        and w not in asked
+        and w not in people
+        and w.lower() not in _FUNCTION_WORDS
+        and w.lower() not in _TITLE_WORDS
+        and not _CALENDAR.fullmatch(w)
+        for w in words
     )
 
 
@@ -294,6 +322,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return bool(_HAS_DAY.search(text))
         return bool(_HAS_DATE.search(text))
     if kind == "venue":
+        if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question) and _holds_new_name(text, question):
+            return True
         return bool(_HAS_VENUE.search(text)) or any(
             place not in question for place in re.findall(rf"[在于]([{CJK}]{{2,12}}?)(?:举行|召开|举办)", text)
         )

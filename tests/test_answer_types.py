@@ -332,3 +332,47 @@ def test_a_place_or_a_company_asked_for_must_be_named(question, kind, text, hold
     assert question_type(question) == kind
     assert holds_type(text, kind, question) is holds
     assert question_type("What type of company is Van Gend en Loos?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "text", "holds"),
+    [
+        # A title, a party body or a person's name does not say which district.
+        (
+            "In which district of Shanghai is the market that Chen Jining inspected located?",
+            "name",
+            "Chen Jining, Secretary of the Shanghai Municipal Party Committee, stressed General Secretary Xi Jinping’s speech.",
+            False,
+        ),
+        ("In which district of Shanghai is the market located?", "name", "The market lies in Minhang District.", True),
+        ("In what city is SAP Center located?", "name", "The event was held at SAP Center in San Jose.", True),
+        # "Where was it held" is answered by a venue or a place's name, not by the event's host.
+        (
+            "Where was Shanghai's urban renewal promotion conference held?",
+            "venue",
+            "On the first working day, Shanghai held a city-wide urban renewal promotion conference.",
+            False,
+        ),
+        ("Where was Super Bowl 50 held?", "venue", "The game was played on February 7, 2016, in Santa Clara.", True),
+        # A centre named for what it does is an organisation, not a venue.
+        (
+            "At which venue was the quarterly work meeting held?",
+            "venue",
+            "The Publicity Department and the District Integrated Media Center jointly held a seminar.",
+            False,
+        ),
+        ("At which venue was the quarterly work meeting held?", "venue", "It was held at the Science Center.", True),
+        # A deadline is a date; "which other city leaders" asks for people, "哪几类" for several kinds.
+        ("By what deadline is the safety action to be completed?", "date", "The action will tackle safety governance.", False),
+        ("By what deadline is the safety action to be completed?", "date", "It is to be completed by the end of June.", True),
+        ("Which other city leaders went with Chen Jining?", "person", "He went with the leaders to the command centre.", False),
+        ("Which other city leaders went with Chen Jining?", "person", "Vice Mayor Hua Yuan went with him.", True),
+        ("薛侃要求严防哪几类事件和事故?", "list", "要严防事故发生。", False),
+        ("薛侃要求严防哪几类事件和事故?", "list", "严防恶性突发事件、重大群体性事件和重大安全事故。", True),
+    ],
+)
+def test_a_named_place_a_deadline_or_several_kinds_must_be_given(question, kind, text, holds):
+    assert question_type(question) == kind
+    assert holds_type(text, kind, question) is holds
+    assert question_type("What is the magnitude of force divided by when external force is added?") is None
+    assert question_type("Which theory suggested people in the tropics were uncivilized?") is None
