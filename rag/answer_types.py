@@ -29,6 +29,7 @@ _ROLES = (
     r"dean|principal|premier|chancellor|ceo)"
 )
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
+_NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
 _PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
     r"(?:hospital|company|university|college|school|team|city|country|district|county|province|road|street|park|"
@@ -56,16 +57,19 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b",
         re.I,
     )),
-    ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为", re.I)),
+    ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为|为题", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
-    ("figure", re.compile(r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population)\b(?! of change)", re.I)),
+    ("figure", re.compile(
+        r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output)\b(?! of change)",
+        re.I,
+    )),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
@@ -76,6 +80,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
+    # "What is the name of the market / platform / programme": a proper name (not "the name of the property", a term).
+    ("name", re.compile(rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS})\b", re.I)),
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)

@@ -31,7 +31,8 @@ from rag.extractive import ExtractiveGenerator
         ("Who helped find donors to cover the cost?", "person"),
         ("When did they raise the price of oil to $5.11?", "date"),
         ("What is the name of the party secretary of Yinhang sub-district?", "person"),
-        ("What is the name of the program?", None),
+        ("What is the name of the program?", "name"),  # a programme goes by a proper name...
+        ("What is the name of the process?", None),  # ...a process by a term ("trial division")
         ("Which hospital did Chen Jining inspect?", "name"),
         ("Which newspaper published the report?", "name"),
         ("What city-wide event did Shanghai hold?", None),  # "city-wide" is not a city
@@ -376,3 +377,34 @@ def test_a_named_place_a_deadline_or_several_kinds_must_be_given(question, kind,
     assert holds_type(text, kind, question) is holds
     assert question_type("What is the magnitude of force divided by when external force is added?") is None
     assert question_type("Which theory suggested people in the tropics were uncivilized?") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "text", "holds"),
+    [
+        # The name of a market or a programme is a proper name; the name of a property is a term ("primality").
+        (
+            "What is the name of the building materials market Chen Jining inspected on December 28?",
+            "name",
+            "On December 28, Chen Jining directly visited the building materials market.",
+            False,
+        ),
+        (
+            "What is the name of the program that Yinhang plans to upgrade?",
+            "name",
+            "Yinhang will comprehensively upgrade the “Sunshine 330” program.",
+            True,
+        ),
+        ("What is the area in hectares of the start-up area?", "length", "Construction of the start-up area will begin.", False),
+        ("What is the area in hectares of the start-up area?", "length", "The start-up area covers 120 hectares.", True),
+        ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's economy kept growing in the first quarter.", False),
+        ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's GDP reached 65.3 billion yuan.", True),
+        ("陆铭的专题辅导报告以什么为题?", "title", "陆铭作专题辅导报告。", False),
+        ("陆铭的专题辅导报告以什么为题?", "title", "陆铭以“中国经济和城市发展”为题作专题辅导报告。", True),
+    ],
+)
+def test_a_programme_name_an_area_a_gdp_or_a_chinese_title_must_be_given(question, kind, text, holds):
+    assert question_type(question) == kind
+    assert holds_type(text, kind, question) is holds
+    assert question_type("What is the name of the property that designates a number as being prime or not?") is None
+    assert question_type("What is the name of the Pulitzer Prize novelist who was also a university alumni?") == "person"
