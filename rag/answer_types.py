@@ -52,7 +52,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
         rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b"
-        rf"|\bwhat (is|was|are|were|will be) the\b[^?,]{{0,30}}?\b{_MONEY_NOUNS}\b"
+        rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         r"|投资|预算|资金|经费|多少钱|金额",
         re.I,
     )),
@@ -104,7 +104,7 @@ _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
     rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
-    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b|\bby the end of\b|\bquarter\b|\bnight\b",
+    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
     re.I,
 )
 _ASKS_DAY = re.compile(r"\b(what|which) (exact )?(date|day)\b|\bon what (exact )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
@@ -408,3 +408,14 @@ def counts_asked_noun(text: str, question: str) -> bool:
         if wanted & set(terms(window)):
             return True
     return False
+
+
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
+
+
+def names_another_ordinal(text: str, question: str) -> bool:
+    """"When was the 17th meeting held?" is not answered by a sentence about the 18th meeting (that does not also
+    name the 17th)."""
+    asked = {o.lower() for o in _ORDINAL.findall(question)}
+    found = {o.lower() for o in _ORDINAL.findall(text)}
+    return bool(asked and found and not asked & found)

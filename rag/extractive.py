@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag.answer_types import CHECK_ONLY, counts_asked_noun, holds_type, question_type
+from rag.answer_types import CHECK_ONLY, counts_asked_noun, holds_type, names_another_ordinal, question_type
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import question_terms, term_set, term_weights
@@ -158,6 +158,8 @@ class ExtractiveGenerator:
         confidence = max(span.coverage, self.passage_trust * span.passage_coverage)
         if kind is not None and not holds_type(span.text, kind, question):
             confidence *= self.type_miss_factor
+        if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
+            return 0.0
         return confidence
 
     @staticmethod

@@ -408,3 +408,22 @@ def test_a_programme_name_an_area_a_gdp_or_a_chinese_title_must_be_given(questio
     assert holds_type(text, kind, question) is holds
     assert question_type("What is the name of the property that designates a number as being prime or not?") is None
     assert question_type("What is the name of the Pulitzer Prize novelist who was also a university alumni?") == "person"
+
+
+def test_a_sentence_about_the_18th_meeting_does_not_answer_for_the_17th():
+    text = "The 18th meeting of the Standing Committee of the Seventh People's Congress was held on August 22."
+    generator = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15)
+    asked_17th = generator.generate("When was the 17th meeting of the Standing Committee held?", [hit(text)])
+    assert asked_17th.abstained and not asked_17th.citations
+    asked_18th = generator.generate("When was the 18th meeting of the Standing Committee held?", [hit(text)])
+    assert not asked_18th.abstained and "August 22" in asked_18th.text
+
+
+def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
+    question = "What was Yangpu's total tax revenue in the first quarter of 2024?"
+    assert question_type(question) == "money"
+    assert not holds_type("Yangpu's economy grew steadily in the first quarter of 2024.", "money", question)
+    assert holds_type("Tax revenue reached 12.5 billion yuan.", "money", question)
+    assert question_type("How much of Poland's national income does Warsaw produce?") == "number"  # a share
+    question = "When do the residents of the old housing have to move out?"
+    assert holds_type("All residents will move out before the end of the year.", "date", question)
