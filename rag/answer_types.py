@@ -93,10 +93,14 @@ _HAS_LENGTH = re.compile(
     r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
     re.I,
 )
+# A centre named for what it does ("Integrated Media Center") is an organisation, not a venue.
+_ORGANISATION_WORDS = (
+    "media service services promotion management research acceptance information data command control affairs "
+    "development dispatch"
+).split()
 _HAS_VENUE = re.compile(
-    r"\b(?<!media )(?<!service )(?<!services )(?<!promotion )(?<!management )(?<!research )(?<!acceptance )"
-    r"(?<!information )(?<!data )(?<!command )(?<!control )(?<!affairs )(?<!development )(?<!dispatch )"
-    r"(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square|plaza|arena|theatre|"
+    r"\b" + "".join(f"(?<!{word} )" for word in _ORGANISATION_WORDS)
+    + r"(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square|plaza|arena|theatre|"
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
@@ -289,7 +293,12 @@ def _holds_new_name(text: str, question: str) -> bool:
     Committee"), nor a person's romanised name ("Chen Jining"), which do not name a district or a market."""
     asked = {_POSSESSIVE.sub("", w) for w in re.findall(r"[^\W\d_][\w'’-]*", question)}
     pairs = [(a, _POSSESSIVE.sub("", b)) for a, b in _CAPITALISED_PAIR.findall(text)]
-    people = {w for a, b in pairs if a.lower() in _PINYIN_SURNAMES and _is_pinyin_name(b) and b.lower() not in _NOT_NAMES for w in (a, b)}
+    people = {
+        w
+        for a, b in pairs
+        if a.lower() in _PINYIN_SURNAMES and _is_pinyin_name(b) and b.lower() not in _NOT_NAMES
+        for w in (a, b)
+    }
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[^\W\d_][\w'’-]*", text)[1:]]
     return any(
         w[0].isupper()
