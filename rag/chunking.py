@@ -113,10 +113,15 @@ def _split_oversized(
     return left + _split_oversized(text, right_start, end, count_tokens, max_tokens)
 
 
+def chunking_key(chunk_tokens: int, overlap_tokens: int, max_tokens: int) -> str:
+    """How a chunk was cut, stored with it: a document cut otherwise is chunked again on the next ingest."""
+    return f"{min(chunk_tokens, max_tokens)}/{overlap_tokens}"
+
+
 def chunk_document(
     document: Document,
     count_tokens: TokenCounter,
-    chunk_tokens: int = 200,
+    chunk_tokens: int = 254,
     overlap_tokens: int = 30,
     max_tokens: int = 254,
 ) -> list[Chunk]:
@@ -125,6 +130,7 @@ def chunk_document(
     `max_tokens` is the model's limit minus its two special tokens ([CLS], [SEP]).
     """
     splitter = make_splitter(count_tokens, min(chunk_tokens, max_tokens), overlap_tokens)
+    chunking = chunking_key(chunk_tokens, overlap_tokens, max_tokens)
     pieces = [p for p in splitter.split_text(document.text) if p.strip()]
     spans: list[tuple[int, int]] = []
     for start, end in _locate(document.text, pieces, count_tokens, overlap_tokens):
@@ -141,6 +147,7 @@ def chunk_document(
             title=document.title,
             date=document.date,
             lang=document.lang,
+            chunking=chunking,
         )
         for position, (start, end) in enumerate(spans)
     ]

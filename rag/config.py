@@ -22,7 +22,7 @@ class Settings:
     collection: str = "rag"  # Chroma collection name
     embed_model: str = DEFAULT_EMBED_MODEL  # or any sentence-transformers name or folder
     embed_batch_size: int = 64
-    chunk_tokens: int = 200  # word pieces per chunk; the model reads at most 256
+    chunk_tokens: int = 254  # word pieces per chunk: all the model reads (256 less [CLS] and [SEP]); swept on tune sets
     chunk_overlap_tokens: int = 30
     top_k: int = 5  # passages returned to the generator and the user
     candidates: int = 30  # per retriever, before fusion

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rag.chunking import chunk_document
+from rag.chunking import chunk_document, chunking_key
 from rag.index import Index
 from rag.loaders import DEFAULT_MAX_FILE_MB, FoundFile, SkipFile, find_files, load_document
 from rag.sentence_vectors import pack
@@ -71,6 +71,7 @@ class _Stored:
     n_chunks: dict[str, int] = field(default_factory=dict)
     root: str = ""
     with_sentence_vectors: set[str] = field(default_factory=set)  # doc ids
+    chunking: dict[str, str] = field(default_factory=dict)  # doc id -> how its chunks were cut
 
     def complete(self, doc_id: str) -> bool:
         return doc_id in self.n_chunks and len(self.ids_by_doc[doc_id]) == self.n_chunks[doc_id]
@@ -179,9 +180,11 @@ class Ingester:
                     continue
                 seen_docs[doc.doc_id] = source
                 mine = stored.get(source)
-                # A document stored before sentence vectors existed is embedded again to get them.
-                upgrade = (
-                    mine is not None and self.embed_with_spans is not None and doc.doc_id not in mine.with_sentence_vectors
+                # A document stored before sentence vectors existed, or cut into chunks with other settings
+                # (an older default), is chunked and embedded again.
+                upgrade = mine is not None and (
+                    (self.embed_with_spans is not None and doc.doc_id not in mine.with_sentence_vectors)
+                    or mine.chunking.get(doc.doc_id) != chunking_key(self.chunk_tokens, self.overlap_tokens, self.max_tokens)
                 )
                 if mine is not None and mine.complete(doc.doc_id) and not upgrade:
                     report.unchanged.append(source)
@@ -237,6 +240,7 @@ class Ingester:
             entry.n_chunks[chunk.doc_id] = chunk.n_chunks
             if chunk.sentence_vectors:
                 entry.with_sentence_vectors.add(chunk.doc_id)
+            entry.chunking[chunk.doc_id] = chunk.chunking
         return stored
 
     @staticmethod

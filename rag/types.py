@@ -50,6 +50,8 @@ class Chunk:
     root: str = ""  # the folder (or file) it was ingested from; sync prunes within a root
     # One vector per sentence, packed (rag/sentence_vectors.py); "" when the embedder gives none.
     sentence_vectors: str = field(default="", compare=False, repr=False)
+    # The settings it was cut with ("254/30": word pieces per chunk / overlap); "" before they were recorded.
+    chunking: str = field(default="", compare=False)
 
     @property
     def chunk_id(self) -> str:
@@ -77,6 +79,7 @@ class Chunk:
             lang=str(meta.get("lang", "en")),
             root=str(meta.get("root", "")),
             sentence_vectors=str(meta.get("sentence_vectors", "")),
+            chunking=str(meta.get("chunking", "")),
         )
 
 

@@ -45,6 +45,24 @@ def test_reingesting_unchanged_files_writes_nothing(seed_pipeline):
     assert seed_pipeline.index.store.generation() == generation  # nothing changed: the lexical index stays valid
 
 
+def test_an_index_cut_with_other_chunk_settings_is_chunked_again_then_left_alone(tmp_path, fake_embedder):
+    # An index built by an older release (another chunk size) must not keep its old chunks after an upgrade.
+    older = Pipeline(Settings(index_dir=tmp_path / "index", chunk_tokens=100, chunk_overlap_tokens=10), embedder=fake_embedder)
+    older.ingest([SEEDS])
+    old_ids = set(stored_ids(older))
+
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    report = pipeline.ingest([SEEDS])
+    assert len(report.updated) == 5 and report.unchanged == []
+    fresh = Pipeline(Settings(index_dir=tmp_path / "fresh"), embedder=fake_embedder)
+    fresh.ingest([SEEDS])
+    assert set(stored_ids(pipeline)) == set(stored_ids(fresh)) != old_ids  # as if built today, nothing old left
+    assert report.chunks_deleted == len(old_ids - set(stored_ids(fresh)))
+    assert {c.chunk_id for c in pipeline.index.lexical().chunks} == set(stored_ids(fresh))
+    again = pipeline.ingest([SEEDS])
+    assert len(again.unchanged) == 5 and again.chunks_written == 0
+
+
 def test_ids_are_stable_across_indexes(tmp_path, fake_embedder, seed_pipeline):
     other = Pipeline(Settings(index_dir=tmp_path / "other"), embedder=fake_embedder)
     other.ingest([SEEDS])

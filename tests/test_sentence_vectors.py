@@ -141,7 +141,8 @@ def test_an_index_built_before_sentence_vectors_gets_them_on_the_next_ingest(tmp
 
     pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=real_embedder)
     pipeline.documents()
-    old = Ingester(pipeline.index, real_embedder.embed, real_embedder.count_tokens, 200, 30, 254)  # as before
+    s = Settings()
+    old = Ingester(pipeline.index, real_embedder.embed, real_embedder.count_tokens, s.chunk_tokens, s.chunk_overlap_tokens, 254)
     assert len(old.run([SEEDS]).added) == 5
 
     def stored_vectors(pipeline: Pipeline) -> list[str]:
