@@ -101,6 +101,7 @@ class Ingester:
         self.chunk_tokens = chunk_tokens
         self.overlap_tokens = overlap_tokens
         self.max_tokens = max_tokens
+        self.chunking = chunking_key(chunk_tokens, overlap_tokens, max_tokens)
         self.batch_chunks = batch_chunks
         self.embed_with_spans = embed_with_spans
         self._generation_bumped = False
@@ -184,7 +185,7 @@ class Ingester:
                 # (an older default), is chunked and embedded again.
                 upgrade = mine is not None and (
                     (self.embed_with_spans is not None and doc.doc_id not in mine.with_sentence_vectors)
-                    or mine.chunking.get(doc.doc_id) != chunking_key(self.chunk_tokens, self.overlap_tokens, self.max_tokens)
+                    or mine.chunking.get(doc.doc_id) != self.chunking
                 )
                 if mine is not None and mine.complete(doc.doc_id) and not upgrade:
                     report.unchanged.append(source)
