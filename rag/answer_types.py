@@ -385,10 +385,16 @@ def holds_asked_role(text: str, question: str) -> bool:
         return True
     role = match.group(2)
     # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
-    body = re.match(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)", question[match.end() :])
-    where = [w for w in body.group(1).split() if w.lower() not in _GENERIC_BODIES] if body else []
+    # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".
+    body = re.match(
+        rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?\s+of\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+)",
+        question[match.end() :],
+    )
+    where = [w for w in body.group("body").split() if w.lower() not in _GENERIC_BODIES] if body else []
     if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
         return False
+    if body and body.group("other"):  # "the secretary or director": either one answers
+        role = f"(?:{role}|{body.group('other')})"
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
         if not re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
             return True

@@ -107,6 +107,9 @@ def test_a_title_needs_quotation_marks():
         ("区委副书记、区长周海鹰出席。", "区委副书记、区长是谁？", True),
         ("区政协副主席顾登妹发言。", "区政协主席是哪位？", False),
         ("Who asked is not about a role here.", "Who presided over the meeting?", True),
+        # "The secretary or director of Yinhang sub-district": either role, but of Yinhang, not of the district.
+        ("Xue Kan, Secretary of the District Committee, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", False),
+        ("Li Ming, director of the Yinhang sub-district office, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
