@@ -41,6 +41,8 @@ _NAMED_THINGS = (
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
 # "Where was the conference held?": the place of an event, which a venue or a place's name answers.
 _WHERE_HELD = r"\bwhere (?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+# "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
+_ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表)"
 _ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
@@ -73,15 +75,18 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)", re.I)),
     # "Which three business centers", "哪三个产业": several things, named one by one.
     ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]", re.I)),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
-    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|叫什么名字", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme": a proper name (not "the name of the property", a term).
-    ("name", re.compile(rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS})\b", re.I)),
+    ("name", re.compile(
+        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS})\b|叫什么名字|名称是什么|叫什么名称",
+        re.I,
+    )),
 ]
 
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
@@ -152,9 +157,34 @@ def _is_chinese(text: str) -> bool:
     return bool(re.search(f"[{CJK}]", text))
 
 
+# Words before a "who" that asks ("reported to who?", "with whom", "and who"); after any other word, as in
+# "to help graduates who have left school", the "who" opens a relative clause and asks for no one.
+_BEFORE_ASKING_WHO = frozenset(
+    """by to with from for of among after than on at about against over under before behind and or is was are were
+    be been exactly""".split()
+)
+
+_ASKS_A_NAME = re.compile(r"\s*(?:(?:what|which) (?:is|was|are|were) (?:the |their |his |her )?(?:[\w-]+ )?names? of|names?\b)", re.I)
+
+
+def _drop_relative_who(question: str) -> str:
+    if _ASKS_A_NAME.match(question):  # "what is the name of the novelist who …": the novelist is asked for
+        return question
+
+    def replace(match: re.Match[str]) -> str:
+        before = question[: match.start()].rstrip()
+        last = re.search(r"([A-Za-z'’-]+)$", before)
+        if not last or last.group(1).lower() in _BEFORE_ASKING_WHO or re.match(r"\s*(else\b|[?.!]|$)", question[match.end() :]):
+            return match.group()
+        return "that"
+
+    return re.sub(r"\b(?:who|whom)\b", replace, question, flags=re.I)
+
+
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
     'count', 'venue', 'list', 'name' or 'person'; None for other questions."""
+    question = _drop_relative_who(question)
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue

@@ -41,6 +41,15 @@ from rag.extractive import ExtractiveGenerator
         ("Which theory suggested people in the tropics were uncivilized?", None),
         ("What is the name of the property that designates a number as being prime or not?", None),  # a term
         ("What is the name of the Pulitzer Prize novelist who was also a university alumni?", "person"),
+        # A "who" after a noun opens a relative clause: these ask for sites and a name, not a person.
+        ("What service network sites will Minhang rely on to help unemployed graduates who have left school?", None),
+        ("Von Braun and Debus reported to who?", "person"),
+        ("Ken Fletcher, Rocky Boiman and who else?", "person"),
+        ("Name the district mayors who appear in the articles.", "person"),
+        ("杨浦要布局的以时空智能为核心的未来产业先导区叫什么名字?", "name"),
+        ("那位专家叫什么名字?", "person"),
+        ("这次区委常委会扩大会议在哪里开的", "venue"),
+        ("在哪里开展工作?", None),
     ],
 )
 def test_question_types(question, kind):
