@@ -32,15 +32,15 @@ _ROLES = (
 _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
 _PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
-    r"(?:hospital|company|university|college|school|team|city|country|district|county|province|road|street|park|"
-    r"museum|bureau|department|agency|newspaper|magazine|church|river|airport|station|stadium|organi[sz]ation|"
-    r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|dynasty|king|emperor|"
-    r"battle|war|treaty|court)s?"
+    r"(?:(?:hospital|college|school|team|district|province|road|street|park|"
+    r"museum|bureau|department|newspaper|magazine|river|airport|station|stadium|organi[sz]ation|"
+    r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
+    r"battle|war|treaty|court)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
 # "Where was the conference held?": the place of an event, which a venue or a place's name answers.
-_WHERE_HELD = r"\bwhere (?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+_WHERE_HELD = r"\bwhere (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
 _ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表)"
 _ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
@@ -59,7 +59,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -69,7 +69,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为|为题", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
-        r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output)\b(?! of change)",
+        r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output)\b(?! of change)"
+        # "What did the GDP grow by?": the "what" is an amount of change.
+        r"|\bwhat (did|does|do|will|has|have|had)\b[^?]*\b(grow|grown|increase|increased|rise|risen|fall|fallen|drop|"
+        r"dropped|decline|declined|shrink|shrunk) by\b(?! \w+ing\b)",
         re.I,
     )),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
@@ -94,7 +97,8 @@ _HAS_PERCENT = re.compile(r"\d\s*%|\bper ?cent\b|百分|％", re.I)
 _HAS_TITLE = re.compile(r"[《“\"]")
 _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
 _HAS_LENGTH = re.compile(
-    rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|square|years?|months?|days?|hours?|minutes?)\b"
+    rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:cubic\s+)?"
+    r"(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|acres?|square|years?|months?|days?|hours?|minutes?)\b"
     r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
     re.I,
 )
@@ -113,12 +117,13 @@ _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
     rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
-    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
+    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
     re.I,
 )
 _ASKS_DAY = re.compile(r"\b(what|which) (exact )?(date|day)\b|\bon what (exact )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
-    rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}",
+    rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}"
+    r"|\b(first|second|third|last|final|next|same|following) (working |business )?day of\b|\b(today|yesterday|tomorrow)\b",
     re.I,
 )
 # Words that start capitalised phrases which are not people's names.
@@ -195,8 +200,8 @@ def question_type(question: str) -> str | None:
 
 def _new_numbers(text: str, question: str) -> list[str]:
     """Numbers in `text` that the question does not state; "No. 5530" is an identifier, not a number."""
-    asked = set(re.findall(r"\d[\d,.]*", question))
-    return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d[\d,.]*", text) if n not in asked]
+    asked = set(re.findall(r"\d+(?:[,.]\d+)*", question))
+    return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d+(?:[,.]\d+)*", text) if n not in asked]
 
 
 _NOT_A_QUANTITY = re.compile(
@@ -230,6 +235,12 @@ _UNITS = (
 _KM = r"(?:kilometers?|kilometres?|km)"
 _M = r"(?:meters?|metres?|m)"
 _KG = r"(?:kilograms?|kg)"
+# An amount measured in a unit, which does not count things.
+_MEASURED = re.compile(
+    rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:{_UNITS}|%|per ?cent)(?![\w-])", re.I
+)
+# A number that names, after a capitalised word within a sentence: "Luhui Village 1", "Metro Line 14".
+_IDENTIFIER = re.compile(r"(?<=[\w,;] )[A-Z][a-z]+ \d+\b(?![,.]\d)")
 # How a unit asked for by name may be written after the number ("how many kilometers": "300 km"); others as asked.
 _UNIT_SPELLINGS = {
     "kilometer": _KM,
@@ -352,11 +363,14 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return any(y not in asked for y in _HAS_YEAR.findall(text))
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
-    if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", "One South and One North"
-        return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", text), question))
+    if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
+        return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question))
     if kind in ("count", "number"):
         if _is_chinese(question):
             return _holds_quantity(text, question) and _counts_asked_measure(text, question)
+        if kind == "count" and not re.search(rf"\bhow many ({_UNITS})\b", question, re.I):
+            # "How many buildings" is not answered by "10,000 square meters", nor by the name "Luhui Village 1".
+            text = _IDENTIFIER.sub(" ", _MEASURED.sub(" ", text))
         return _holds_quantity(text, question) and _measures_asked_unit(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))

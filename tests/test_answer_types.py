@@ -395,6 +395,23 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's GDP reached 65.3 billion yuan.", True),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭作专题辅导报告。", False),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭以“中国经济和城市发展”为题作专题辅导报告。", True),
+        # Plurals in -ies ask for names too.
+        ("Which leading shipping companies are moving to Yangpu?", "name", "Leading shipping enterprises are moving in.", False),
+        ("Which leading shipping companies are moving to Yangpu?", "name", "COSCO Shipping and Maersk are moving in.", True),
+        # The size of a place is an area or a length.
+        ("How large is the new wetland park?", "length", "The new wetland park will open next spring.", False),
+        ("How large is the new wetland park?", "length", "The new wetland park covers 45 hectares.", True),
+        ("How big was the assembly building?", "length", "It enclosed 130 million cubic foot of space.", True),
+        # "What did X grow by": an amount of change in digits, not a year the question gives nor a slogan's numbers.
+        ("What did retail sales grow by in 2024?", "figure", "Entering 2024, retail kept growing under the “1+2+3+4” plan.", False),
+        ("What did retail sales grow by in 2024?", "figure", "Retail sales grew by 6.2% in 2024.", True),
+        # "This year's work" says nothing of when; "the first working day of the year" is a day.
+        ("When did the premier make his inspection tour?", "date", "His speech should be the theme of this year's work.", False),
+        ("On which day was the fair opened?", "date", "The fair opened on the first working day of the new year.", True),
+        # A count of things is not an area, nor the number in a place's name.
+        ("How many old buildings will be renovated?", "count", "10,000 square meters of houses in Luhui Village 1 will be renovated.", False),
+        ("How many old buildings will be renovated?", "count", "Some 120 old buildings will be renovated.", True),
+        ("Where exactly was the meeting held?", "venue", "The meeting was held in the Science Hall.", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
