@@ -113,6 +113,7 @@ _HAS_VENUE = re.compile(
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
+_AT_A_PLACE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)")
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
@@ -381,8 +382,11 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return bool(_HAS_DAY.search(text))
         return bool(_HAS_DATE.search(text))
     if kind == "venue":
-        if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question) and _holds_new_name(text, question):
-            return True
+        if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question):
+            # A place's name after "in" or "at" ("in Santa Clara"), not any name ("his inspection of Shanghai").
+            places = "" if _is_headline(text) else " ".join(m.group(1) for m in _AT_A_PLACE.finditer(text))
+            if places and _holds_new_name(f"at {places}", question):
+                return True
         return bool(_HAS_VENUE.search(text)) or any(
             place not in question for place in re.findall(rf"[在于]([{CJK}]{{2,12}}?)(?:举行|召开|举办)", text)
         )

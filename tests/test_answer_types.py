@@ -412,6 +412,9 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("How many old buildings will be renovated?", "count", "10,000 square meters of houses in Luhui Village 1 will be renovated.", False),
         ("How many old buildings will be renovated?", "count", "Some 120 old buildings will be renovated.", True),
         ("Where exactly was the meeting held?", "venue", "The meeting was held in the Science Hall.", True),
+        # A place's name answers where only after "in" or "at", and not in a headline.
+        ("Where was the work meeting held?", "venue", "It studied the premier's inspection of Shanghai; the meeting was held.", False),
+        ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
