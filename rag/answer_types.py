@@ -223,9 +223,21 @@ def _count_words(text: str) -> list[str]:
     return [m.group() for m in found if m.group()[0].islower() or m.start() == first]
 
 
+# A number in a compound modifier counts nothing ("a three-year plan", "24-hour opening", "the five-type economy")
+# unless the question asks for what it counts ("how many yards": "a 22-yard pass"); nor does "the first half".
+_COMPOUND = re.compile(rf"\b(?:\d+|{_CARDINAL_WORDS})-(?!(?:{_CARDINAL_WORDS}|thirds?|quarters?|halves|times?)\b)([a-z]+)\b", re.I)
+_HALF = re.compile(r"\b(?:first|second|latter|other) half\b", re.I)
+
+
+def _drop_modifiers(text: str, question: str) -> str:
+    asked = set(terms(question))
+    text = _COMPOUND.sub(lambda m: m.group() if set(terms(m.group(1))) & asked else " ", text)
+    return _HALF.sub(" ", text)
+
+
 def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
-    plain = _NOT_A_QUANTITY.sub(" ", text)
+    plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", text), question)
     return bool(_new_numbers(plain, question)) or bool(_count_words(plain)) or bool(re.search(f"[{_ZH_NUMERAL}]", plain))
 
 

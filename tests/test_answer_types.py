@@ -412,6 +412,10 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("How many old buildings will be renovated?", "count", "10,000 square meters of houses in Luhui Village 1 will be renovated.", False),
         ("How many old buildings will be renovated?", "count", "Some 120 old buildings will be renovated.", True),
         ("Where exactly was the meeting held?", "venue", "The meeting was held in the Science Hall.", True),
+        # A number in a compound modifier counts nothing, unless it counts what is asked for; nor does "first half".
+        ("How many self-built houses were inspected?", "count", "The district pushed its three-year action plan on houses.", False),
+        ("How many calls did the hotline handle?", "count", "In the first half of the year, the hotline worked well.", False),
+        ("How many yards was the pass?", "count", "He threw a 22-yard pass.", True),
         # A place's name answers where only after "in" or "at", and not in a headline.
         ("Where was the work meeting held?", "venue", "It studied the premier's inspection of Shanghai; the meeting was held.", False),
         ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
