@@ -395,6 +395,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's GDP reached 65.3 billion yuan.", True),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭作专题辅导报告。", False),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭以“中国经济和城市发展”为题作专题辅导报告。", True),
+        ("王浩的交流发言主题是什么?", "title", "副区长王浩结合自身工作实际作交流发言。", False),
+        ("王浩的交流发言主题是什么?", "title", "王浩以“科创街区建设”为主题作交流发言。", True),
         # Plurals in -ies ask for names too.
         ("Which leading shipping companies are moving to Yangpu?", "name", "Leading shipping enterprises are moving in.", False),
         ("Which leading shipping companies are moving to Yangpu?", "name", "COSCO Shipping and Maersk are moving in.", True),
