@@ -84,7 +84,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
-    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁|何人|哪位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme": a proper name (not "the name of the property", a term).
     ("name", re.compile(
         rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS})\b|叫什么名字|名称是什么|叫什么名称",

@@ -22,6 +22,7 @@ from rag.extractive import ExtractiveGenerator
         ("What does the plan focus on?", None),
         ("Within what time frame does the district expect transformative change?", "length"),
         ("Whose project experience does Minhang want to spread?", None),  # an owner: a person, a firm, a project
+        ("要在实战中增强谁的调度能力?", None),  # 谁的 is "whose", too
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
         ("How much did it cost to build the stadium?", "money"),
         ("总投资是多少?", "money"),
