@@ -113,7 +113,8 @@ _HAS_VENUE = re.compile(
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,
 )
-_AT_A_PLACE = re.compile(r"\b(?:in|at|inside)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s*)+)")
+# "in Santa Clara", "at SAP Center", "on the island of Rottnest"
+_AT_A_PLACE = re.compile(r"\b(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z-]+\s+of\s+)?((?:[A-Z][\w'’-]*\s*)+)")
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(

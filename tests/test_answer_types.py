@@ -415,6 +415,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("How many old buildings will be renovated?", "count", "10,000 square meters of houses in Luhui Village 1 will be renovated.", False),
         ("How many old buildings will be renovated?", "count", "Some 120 old buildings will be renovated.", True),
         ("Where exactly was the meeting held?", "venue", "The meeting was held in the Science Hall.", True),
+        ("Where does the festival take place?", "venue", "The festival takes place on the island of Rottnest every May.", True),
         # A number in a compound modifier counts nothing, unless it counts what is asked for; nor does "first half".
         ("How many self-built houses were inspected?", "count", "The district pushed its three-year action plan on houses.", False),
         ("How many calls did the hotline handle?", "count", "In the first half of the year, the hotline worked well.", False),
