@@ -495,3 +495,45 @@ def names_another_ordinal(text: str, question: str) -> bool:
     asked = {o.lower() for o in _ORDINAL.findall(question)}
     found = {o.lower() for o in _ORDINAL.findall(text)}
     return bool(asked and found and not asked & found)
+
+
+_MAGNITUDES = frozenset("thousand million billion hundred more times percent per".split())
+_HOW_MANY = re.compile(
+    r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
+)
+
+
+def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
+    """For an English "how many X": X, and what each count in `text` counts (the up to three words after it),
+    for the generator to judge by meaning. ("homes", ["residents come true"]) for "200,000 residents come true".
+
+    A count that counts nothing in particular ("a total of 39.", "39 of them", "3,600 in all") or that counts
+    X by its own words makes the list None: it may answer.
+    """
+    asked = _HOW_MANY.search(question)
+    if not asked or _is_chinese(question):
+        return None, []
+    wanted = set(terms(asked.group(1)))
+    plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
+    stated = set(re.findall(r"\d+(?:[,.]\d+)*", question))
+    things = []
+    for match in re.finditer(rf"(?<![\d,.])(\d+(?:[,.]\d+)*)|\b{_CARDINAL_WORDS}\b", plain, re.I):
+        if match.group(1) in stated or not (match.group(1) or match.group()[0].islower() or match.start() == 0):
+            continue
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group()):  # "a 2012 study": a year
+            continue
+        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,3})", plain[match.end() :])
+        words = _head(following.group(1).split() if following else [])
+        if not wanted or not words or words[0].lower() in _MAGNITUDES or wanted & set(terms(" ".join(words))):
+            return None, []
+        things.append(" ".join(words))
+    return " ".join(_head(asked.group(1).split())), things
+
+
+def _head(words: list[str]) -> list[str]:
+    """A noun phrase up to its first function word: "working methods with Yinhang characteristics" -> "working
+    methods", "mechanisms of the" -> "mechanisms"."""
+    for i, word in enumerate(words):
+        if word.lower() in _FUNCTION_WORDS:
+            return words[:i]
+    return words

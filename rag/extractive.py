@@ -13,7 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from rag.answer_types import CHECK_ONLY, counts_asked_noun, holds_type, names_another_ordinal, question_type
+from rag.answer_types import (
+    CHECK_ONLY,
+    counted_things,
+    counts_asked_noun,
+    holds_type,
+    names_another_ordinal,
+    question_type,
+)
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import question_terms, term_set, term_weights
@@ -63,6 +70,10 @@ class ExtractiveGenerator:
     max_answer_chars: int = 450
     type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
     semantic_weight: float = 1.5  # × the question's cosine with the sentence (Hit.sentence_scores), when known
+    # Cosines of one phrase with others (the embedding model's), to tell whether "four mechanisms" counts the
+    # "party members" a question asks about; None skips the check.
+    phrase_similarity: Callable[[str, Sequence[str]], Sequence[float]] | None = None
+    counted_min_similarity: float = 0.25
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -136,12 +147,11 @@ class ExtractiveGenerator:
         text = (" " if lang == "en" else "").join(parts)
         return Answer(question, text, tuple(citations), tuple(hits), confidence=confidence)
 
-    @staticmethod
-    def _best(ranked: list[_Span], kind: str | None, question: str) -> _Span:
+    def _best(self, ranked: list[_Span], kind: str | None, question: str) -> _Span:
         best = ranked[0]
-        if kind is not None and not holds_type(best.text, kind, question):
+        if kind is not None and not self._holds(best.text, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
-            typed = [c for c in ranked[:10] if c.coverage >= 0.5 * best.coverage and holds_type(c.text, kind, question)]
+            typed = [c for c in ranked[:10] if c.coverage >= 0.5 * best.coverage and self._holds(c.text, kind, question)]
             # ...or the sentence right after it, which often states what the matching one introduces ("… gave a
             # special report. The report was titled “China's Economy and Urban Development” …"), if it holds a
             # distinctive fact: any number would do for a count or a date, and an unanswerable question would
@@ -150,17 +160,27 @@ class ExtractiveGenerator:
                 return typed[0]
             if kind in _DISTINCTIVE:
                 following = next((c for c in ranked if c.hit_rank == best.hit_rank and 0 <= c.start - best.end <= 2), None)
-                if following is not None and holds_type(following.text, kind, question):
+                if following is not None and self._holds(following.text, kind, question):
                     return following
         return best
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:
         confidence = max(span.coverage, self.passage_trust * span.passage_coverage)
-        if kind is not None and not holds_type(span.text, kind, question):
+        if kind is not None and not self._holds(span.text, kind, question):
             confidence *= self.type_miss_factor
         if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
             return 0.0
         return confidence
+
+    def _holds(self, text: str, kind: str | None, question: str) -> bool:
+        """holds_type, and for "how many X" a number that may count X: not when every number counts something
+        else by its meaning ("four mechanisms" for "how many party members", "117 small gardens" for buildings)."""
+        if not holds_type(text, kind, question):
+            return False
+        if kind != "count" or self.phrase_similarity is None:
+            return True
+        asked, things = counted_things(text, question)
+        return not things or max(self.phrase_similarity(asked, things)) >= self.counted_min_similarity
 
     @staticmethod
     def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:

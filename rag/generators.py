@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
+import numpy as np
+
 from rag.config import GENERATORS, Settings
 from rag.types import Answer, Hit
 
@@ -13,9 +15,19 @@ class Generator(Protocol):
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer: ...
 
 
-def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -> Generator:
-    """The generator called `name`; ValueError lists the valid names."""
+def make_generator(
+    name: str,
+    settings: Settings,
+    idf: Callable[[str], float],
+    embed: Callable[[Sequence[str]], np.ndarray] | None = None,
+) -> Generator:
+    """The generator called `name`; ValueError lists the valid names. `embed` (unit vectors) lets the
+    extractive one compare short phrases by meaning."""
     from rag.extractive import ExtractiveGenerator
+
+    def phrase_similarity(phrase: str, others: Sequence[str]) -> Sequence[float]:
+        vectors = embed([phrase, *others])
+        return (vectors[1:] @ vectors[0]).tolist()
 
     extractive = ExtractiveGenerator(
         idf=idf,
@@ -24,6 +36,7 @@ def make_generator(name: str, settings: Settings, idf: Callable[[str], float]) -
         semantic_weight=settings.answer_semantic_weight,
         close_call_ratio=settings.answer_close_call_ratio,
         other_document_ratio=settings.answer_other_document_ratio,
+        phrase_similarity=phrase_similarity if embed is not None else None,
     )
     if name == "extractive":
         return extractive

@@ -153,7 +153,7 @@ class Pipeline:
 
     def generator(self, name: str | None = None, lexical: LexicalIndex | None = None) -> Generator:
         idf = (lexical or self.index.lexical()).idf
-        return make_generator(name or self.settings.generator, self.settings, idf)
+        return make_generator(name or self.settings.generator, self.settings, idf, self.embedder.embed)
 
     @staticmethod
     def _allowed_sources(

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from test_extractive import flat_idf, hit
 
-from rag.answer_types import counts_asked_noun, holds_asked_role, holds_type, question_type
+from rag.answer_types import counted_things, counts_asked_noun, holds_asked_role, holds_type, question_type
+from rag.config import Settings
 from rag.extractive import ExtractiveGenerator
+from rag.generators import make_generator
 
 
 @pytest.mark.parametrize(
@@ -448,3 +450,51 @@ def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
     assert question_type("How much of Poland's national income does Warsaw produce?") == "number"  # a share
     question = "When do the residents of the old housing have to move out?"
     assert holds_type("All residents will move out before the end of the year.", "date", question)
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "counted"),
+    [
+        # What each count counts, up to its first function word, when none counts the asked thing by its words.
+        ("How many party members are there in Yinhang?", "It extends four mechanisms of the alliance.", ("party members", ["mechanisms"])),
+        ("How many working methods with local characteristics are there?", "It has 12 small gardens.", ("working methods", ["small gardens"])),
+        # A count of the asked thing by its own words, one of nothing in particular, or a year: nothing to judge.
+        ("How many Frenchmen won the battle?", "Some 3,600 Frenchmen famously won.", (None, [])),
+        ("How many yards did the defense give up?", "The defense gave up a total of 4,530.", (None, [])),
+        ("How many teachers were stressed?", "A 2012 study found that teachers were stressed.", ("teachers", [])),
+        ("有多少名党员?", "共有四个机制。", (None, [])),  # Chinese counts are judged by measure words
+    ],
+)
+def test_what_a_count_counts(question, text, counted):
+    assert counted_things(text, question) == counted
+
+
+def similar_if_shared_word(phrase, others):
+    """A stand-in for the embedding model: phrases sharing a word are alike."""
+    words = set(phrase.lower().split())
+    return [1.0 if words & set(o.lower().split()) else 0.1 for o in others]
+
+
+def test_a_count_of_something_else_does_not_answer_how_many():
+    question = "How many party members are there in Yinhang sub-district?"
+    text = "Yinhang sub-district extends four mechanisms of the alliance to its party members."
+    judged = ExtractiveGenerator(idf=flat_idf, phrase_similarity=similar_if_shared_word)
+    assert judged.generate(question, [hit(text)]).abstained
+    assert not ExtractiveGenerator(idf=flat_idf).generate(question, [hit(text)]).abstained  # words alone answer
+    # A sentence that counts the members answers, chosen over the one that does not.
+    members = "Yinhang sub-district has 3,200 registered members in its party."
+    answer = judged.generate(question, [hit(text + " " + members)])
+    assert not answer.abstained and "3,200" in answer.text
+
+
+def test_the_real_model_tells_what_a_count_counts(real_embedder):
+    generator = make_generator("extractive", Settings(), flat_idf, real_embedder.embed)
+    # "four mechanisms" are not party members...
+    question = "How many Communist Party members are there in Yinhang sub-district?"
+    text = "Yinhang sub-district extends four mechanisms of the Regional Party Building Alliance."
+    assert generator.generate(question, [hit(text)]).abstained
+    # ...but "contenders" are competitors, and "Frenchmen" count a Frenchman.
+    answer = generator.generate("How many other competitors took part in the contest?", [hit("Nine other contenders from the region took part in the contest.")])
+    assert not answer.abstained and "Nine" in answer.text
+    answer = generator.generate("How many French colonists did the British gain?", [hit("The British gained 80,000 primarily French-speaking Roman Catholic colonists.")])
+    assert not answer.abstained and "80,000" in answer.text
