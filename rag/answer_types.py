@@ -231,7 +231,8 @@ _HALF = re.compile(r"\b(?:first|second|latter|other) half\b", re.I)
 
 
 def _drop_modifiers(text: str, question: str) -> str:
-    asked = set(terms(question))
+    counted = _HOW_MANY.search(question)  # "how many years": "a three-year plan" may answer, whatever else is asked
+    asked = set(terms(counted.group(1) if counted else question))
     text = _COMPOUND.sub(lambda m: m.group() if set(terms(m.group(1))) & asked else " ", text)
     return _HALF.sub(" ", text)
 
@@ -532,7 +533,11 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
 
 def _head(words: list[str]) -> list[str]:
     """A noun phrase up to its first function word: "working methods with Yinhang characteristics" -> "working
-    methods", "mechanisms of the" -> "mechanisms"."""
+    methods", "mechanisms of the" -> "mechanisms"; "(half) of the tasks" -> "tasks"."""
+    if words[:1] and words[0].lower() == "of":
+        words = words[1:]
+        while words and words[0].lower() in {"the", "its", "their", "these", "those", "all"}:
+            words = words[1:]
     for i, word in enumerate(words):
         if word.lower() in _FUNCTION_WORDS:
             return words[:i]

@@ -422,6 +422,9 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("How many self-built houses were inspected?", "count", "The district pushed its three-year action plan on houses.", False),
         ("How many calls did the hotline handle?", "count", "In the first half of the year, the hotline worked well.", False),
         ("How many yards was the pass?", "count", "He threw a 22-yard pass.", True),
+        ("How many years will the action plan run?", "count", "It started a three-year action plan.", True),
+        # ...and only what the count asks for: "year" elsewhere in the question does not make "three-year" a count.
+        ("How many calls did the hotline take in the first half of the year?", "count", "It started a three-year action plan.", False),
         # A place's name answers where only after "in" or "at", and not in a headline.
         ("Where was the work meeting held?", "venue", "It studied the premier's inspection of Shanghai; the meeting was held.", False),
         ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
@@ -460,6 +463,7 @@ def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
         ("How many working methods with local characteristics are there?", "It has 12 small gardens.", ("working methods", ["small gardens"])),
         # A count of the asked thing by its own words, one of nothing in particular, or a year: nothing to judge.
         ("How many Frenchmen won the battle?", "Some 3,600 Frenchmen famously won.", (None, [])),
+        ("How many buildings will be renovated?", "More than half of the tasks will be done.", ("buildings", ["tasks"])),
         ("How many yards did the defense give up?", "The defense gave up a total of 4,530.", (None, [])),
         ("How many teachers were stressed?", "A 2012 study found that teachers were stressed.", ("teachers", [])),
         ("有多少名党员?", "共有四个机制。", (None, [])),  # Chinese counts are judged by measure words
