@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rag.config import Settings
+from rag.config import DEFAULT_EMBED_MODEL, Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
 from rag.index import Index
@@ -153,7 +153,10 @@ class Pipeline:
 
     def generator(self, name: str | None = None, lexical: LexicalIndex | None = None) -> Generator:
         idf = (lexical or self.index.lexical()).idf
-        return make_generator(name or self.settings.generator, self.settings, idf, self.embedder.embed)
+        # Phrases are compared by meaning with a threshold set for the bundled model's cosines; another model's
+        # cosines sit elsewhere, so with it the generator judges counts by words alone.
+        embed = self.embedder.embed if getattr(self.embedder, "name", None) == DEFAULT_EMBED_MODEL else None
+        return make_generator(name or self.settings.generator, self.settings, idf, embed)
 
     @staticmethod
     def _allowed_sources(

@@ -221,3 +221,12 @@ def test_off_topic_question_abstains_in_chinese(real_seed_pipeline):
 def test_chinese_question_word_order_does_not_matter(real_seed_pipeline):
     answer = real_seed_pipeline.ask("谁是区长？")
     assert not answer.abstained and "周海鹰" in answer.text
+
+
+@pytest.mark.slow
+def test_a_count_of_something_else_is_not_an_answer_on_the_seeds(real_seed_pipeline):
+    # Yinhang's article counts mechanisms, gardens and residents, never its party members.
+    members = real_seed_pipeline.ask("How many Communist Party members are there in Yinhang sub-district?")
+    assert members.abstained and not members.citations
+    parks = real_seed_pipeline.ask("How many pocket parks will Minhang build this year?")
+    assert not parks.abstained and "20 pocket parks" in parks.text
