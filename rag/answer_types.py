@@ -206,6 +206,12 @@ def _new_numbers(text: str, question: str) -> list[str]:
     return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d+(?:[,.]\d+)*", text) if n not in asked]
 
 
+# "How many X (are|did|in …)": X, the things asked to be counted.
+_HOW_MANY = re.compile(
+    r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
+)
+
+
 _NOT_A_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)",
@@ -474,7 +480,7 @@ def counts_asked_noun(text: str, question: str) -> bool:
         return bool(re.search(f"[{_ZH_NUMERAL}]", text)) and _is_chinese(question)
     if _is_chinese(question):
         return True
-    after = re.search(r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on|does)\b)", question, re.I)
+    after = _HOW_MANY.search(question)
     if not after:
         return True
     wanted = set(terms(after.group(1)))
@@ -499,9 +505,6 @@ def names_another_ordinal(text: str, question: str) -> bool:
 
 
 _MAGNITUDES = frozenset("thousand million billion hundred more times percent per".split())
-_HOW_MANY = re.compile(
-    r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
-)
 
 
 def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
