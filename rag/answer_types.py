@@ -200,10 +200,17 @@ def question_type(question: str) -> str | None:
     return None
 
 
+_NUMBER = r"\d+(?:[,.]\d+)*"  # "10,000", "65.3"; not the comma or stop after it
+
+
+def _stated_numbers(question: str) -> set[str]:
+    return set(re.findall(_NUMBER, question))
+
+
 def _new_numbers(text: str, question: str) -> list[str]:
     """Numbers in `text` that the question does not state; "No. 5530" is an identifier, not a number."""
-    asked = set(re.findall(r"\d+(?:[,.]\d+)*", question))
-    return [n for n in re.findall(r"(?<!No\. )(?<!No\.)(?<![\d,.])\d+(?:[,.]\d+)*", text) if n not in asked]
+    asked = _stated_numbers(question)
+    return [n for n in re.findall(rf"(?<!No\. )(?<!No\.)(?<![\d,.]){_NUMBER}", text) if n not in asked]
 
 
 # "How many X (are|did|in …)": X, the things asked to be counted.
@@ -237,9 +244,10 @@ _HALF = re.compile(r"\b(?:first|second|latter|other) half\b", re.I)
 
 
 def _drop_modifiers(text: str, question: str) -> str:
-    counted = _HOW_MANY.search(question)  # "how many years": "a three-year plan" may answer, whatever else is asked
-    asked = set(terms(counted.group(1) if counted else question))
-    text = _COMPOUND.sub(lambda m: m.group() if set(terms(m.group(1))) & asked else " ", text)
+    if _COMPOUND.search(text):  # most sentences have none: the question's terms are not needed
+        counted = _HOW_MANY.search(question)  # "how many years": "a three-year plan" may answer, whatever else is asked
+        asked = set(terms(counted.group(1) if counted else question))
+        text = _COMPOUND.sub(lambda m: m.group() if set(terms(m.group(1))) & asked else " ", text)
     return _HALF.sub(" ", text)
 
 
@@ -256,6 +264,7 @@ _UNITS = (
 _KM = r"(?:kilometers?|kilometres?|km)"
 _M = r"(?:meters?|metres?|m)"
 _KG = r"(?:kilograms?|kg)"
+_ASKS_UNIT = re.compile(rf"\bhow many ({_UNITS})\b", re.I)  # "how many mu", "how many kilometers"
 # An amount measured in a unit, which does not count things.
 _MEASURED = re.compile(
     rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:{_UNITS}|%|per ?cent)(?![\w-])", re.I
@@ -277,7 +286,7 @@ _UNIT_SPELLINGS = {
 
 def _measures_asked_unit(text: str, question: str) -> bool:
     """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
-    asked = re.search(rf"\bhow many ({_UNITS})\b", question, re.I)
+    asked = _ASKS_UNIT.search(question)
     if not asked:
         return True
     unit = asked.group(1).lower().removesuffix("s")
@@ -389,7 +398,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind in ("count", "number"):
         if _is_chinese(question):
             return _holds_quantity(text, question) and _counts_asked_measure(text, question)
-        if kind == "count" and not re.search(rf"\bhow many ({_UNITS})\b", question, re.I):
+        if kind == "count" and not _ASKS_UNIT.search(question):
             # "How many buildings" is not answered by "10,000 square meters", nor by the name "Luhui Village 1".
             text = _IDENTIFIER.sub(" ", _MEASURED.sub(" ", text))
         return _holds_quantity(text, question) and _measures_asked_unit(text, question)
@@ -405,6 +414,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question):
             # A place's name after "in" or "at" ("in Santa Clara"), not any name ("his inspection of Shanghai").
             places = "" if _is_headline(text) else " ".join(m.group(1) for m in _AT_A_PLACE.finditer(text))
+            # (_holds_new_name passes over a text's first word, a sentence's capital; "at" takes that place.)
             if places and _holds_new_name(f"at {places}", question):
                 return True
         return bool(_HAS_VENUE.search(text)) or any(
@@ -519,9 +529,9 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
         return None, []
     wanted = set(terms(asked.group(1)))
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
-    stated = set(re.findall(r"\d+(?:[,.]\d+)*", question))
+    stated = _stated_numbers(question)
     things = []
-    for match in re.finditer(rf"(?<![\d,.])(\d+(?:[,.]\d+)*)|\b{_CARDINAL_WORDS}\b", plain, re.I):
+    for match in re.finditer(rf"(?<![\d,.])({_NUMBER})|\b{_CARDINAL_WORDS}\b", plain, re.I):
         if match.group(1) in stated or not (match.group(1) or match.group()[0].islower() or match.start() == 0):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group()):  # "a 2012 study": a year

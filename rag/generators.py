@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -25,9 +26,13 @@ def make_generator(
     extractive one compare short phrases by meaning."""
     from rag.extractive import ExtractiveGenerator
 
-    def phrase_similarity(phrase: str, others: Sequence[str]) -> Sequence[float]:
+    @functools.lru_cache(maxsize=64)  # one answer checks the same sentence's counts several times
+    def similarity(phrase: str, others: tuple[str, ...]) -> tuple[float, ...]:
         vectors = embed([phrase, *others])
-        return (vectors[1:] @ vectors[0]).tolist()
+        return tuple((vectors[1:] @ vectors[0]).tolist())
+
+    def phrase_similarity(phrase: str, others: Sequence[str]) -> Sequence[float]:
+        return similarity(phrase, tuple(others))
 
     extractive = ExtractiveGenerator(
         idf=idf,
