@@ -40,14 +40,16 @@ _NAMED_THINGS = (
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
 # "Where was the conference held?": the place of an event, which a venue or a place's name answers.
-_WHERE_HELD = r"\bwhere (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+# "Where was it held?", "In which building was it held?"
+_WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
+_WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
 _ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表)"
 _ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list"})
+CHECK_ONLY = frozenset({"name", "list", "parts"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -79,6 +81,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
     ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)", re.I)),
+    # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,
+    # spelt out (only with a coded name in the question: see question_type).
+    ("parts", re.compile(
+        r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\bspecific\b|\bindividual\b"
+        r"|\bcomponents?\b|\bbreak ?down\b|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
+        re.I,
+    )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
     ("list", re.compile(r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]", re.I)),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
@@ -188,12 +197,43 @@ def _drop_relative_who(question: str) -> str:
     return re.sub(r"\b(?:who|whom)\b", replace, question, flags=re.I)
 
 
+# A coded name: quoted and holding a number ("1+2+3+4", “3+X”, "three fives, three sixes"), or joined by "+".
+_QUOTED_NAME = re.compile(r'"([^"]{1,40})"|“([^”]{1,40})”')
+_PLUS_NAME = re.compile(r"(?<![\w+])\w+(?:\+\w+)+")
+# What spells a coded name out: "…, namely A, B and C", "including", "（即…）", "包括".
+_SPELLS_OUT = re.compile(
+    r"[:：(（]|\bnamely\b|\bi\.e\.|\bthat is\b|\binclud(?:e|es|ing)\b|\bconsist|\bcompris|\bmade up of\b"
+    r"|\brefers? to\b|\bstands? for\b|\bknown as\b|\bshort for\b|即|包括|包含|分别|是指|指的是|涵盖|简称|统称|合称",
+    re.I,
+)
+
+
+def coded_names(question: str) -> list[str]:
+    """The coded names a question quotes: "1+2+3+4", “3+X”, "three fives, three sixes"; not "Sunshine Home"."""
+    quoted = [a or b for a, b in _QUOTED_NAME.findall(question)]
+    names = [q for q in quoted if "+" in q or _HAS_NUMBER.search(q)]
+    return names + [n for n in _PLUS_NAME.findall(question) if not any(n in q for q in names)]
+
+
+def _spells_out(text: str, question: str) -> bool:
+    """Whether `text` names a coded name of the question and spells it out, not only mentions it."""
+    lowered = text.lower()
+    named = [n for n in coded_names(question) if n.lower() in lowered]
+    if not named:
+        return False
+    for name in named:
+        lowered = lowered.replace(name.lower(), " ")
+    return bool(_SPELLS_OUT.search(lowered))
+
+
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'list', 'name' or 'person'; None for other questions."""
+    'count', 'venue', 'parts', 'list', 'name' or 'person'; None for other questions."""
     question = _drop_relative_who(question)
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
+            continue
+        if kind == "parts" and not coded_names(question):
             continue
         if pattern.search(question):
             return kind
@@ -425,6 +465,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             asked = re.search(_ZH_NAMED_ASKED, question)
             return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{asked.group(1)}", text))
         return _holds_new_name(text, question)
+    if kind == "parts":
+        return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
         return bool(_HAS_LIST.search(text))
     if kind == "person":

@@ -428,12 +428,41 @@ def test_on_what_date_wants_a_day_not_a_year():
         # A place's name answers where only after "in" or "at", and not in a headline.
         ("Where was the work meeting held?", "venue", "It studied the premier's inspection of Shanghai; the meeting was held.", False),
         ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
+        ("In which building was the April work meeting held?", "venue", "Work Meeting Held April 08, 2024", False),
+        ("In which building was the April work meeting held?", "venue", "The meeting was held in the district office building.", True),
+        # What a coded name stands for is answered by spelling it out, not by mentioning the name.
+        ("Which industries make up Yangpu's \"1+2+3+4\" industrial system?", "parts", 'It builds a "1+2+3+4" industrial system.', False),
+        ("Which industries make up Yangpu's \"1+2+3+4\" industrial system?", "parts", 'The "1+2+3+4" system includes one core industry, two pillars and three bases.', True),
+        ("What specific targets make up the \"three fives, three sixes\" goals?", "parts", 'Anchor the annual "three fives, three sixes" goals, and consolidate the team.', False),
+        ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "加快布局建设以时空智能为核心主导的“3+X”未来产业先导区。", False),
+        ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "“3+X”即集成电路、生物医药、人工智能三大产业和若干未来产业。", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
     assert question_type(question) == kind
     assert holds_type(text, kind, question) is holds
 
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "杨浦“3+X”未来产业先导区以什么为核心主导?",  # asks what the zone centres on, not what the code stands for
+        "What does the \"Sunshine Home\" centre specifically offer?",  # quoted, but no code
+        "Which three relationships must the \"Five Centers\" construction keep in view?",
+    ],
+)
+def test_only_a_question_about_the_parts_of_a_coded_name_asks_for_them(question):
+    assert question_type(question) != "parts"
+
+
+def test_generator_abstains_when_a_coded_name_is_only_mentioned():
+    question = 'What do the individual numbers in Yangpu\'s "1+2+3+4" industrial system stand for?'
+    mentioned = 'Yangpu is striving to build a resilient, advanced and reliable "1+2+3+4" innovative modern industrial system.'
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(mentioned)]).abstained
+    spelt_out = mentioned[:-1] + ", namely one core, two wings, three clusters and four bases."
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(spelt_out)])
+    assert not answer.abstained and "one core, two wings" in answer.text
 
 
 def test_a_sentence_about_the_18th_meeting_does_not_answer_for_the_17th():
