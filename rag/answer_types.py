@@ -30,6 +30,8 @@ _ROLES = (
 )
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
 _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
+# ...and, asked for as "the name of the …", these too: "the name of the water supply unit".
+_NAMED_BODIES = r"(?:units?(?! of\b)|bases?|sites?|facilit(?:y|ies)|cent(?:er|re)s?|offices?|enterprises?|venues?)"
 _PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
     r"(?:(?:hospital|college|school|team|district|province|road|street|park|"
@@ -94,9 +96,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
-    # "What is the name of the market / platform / programme": a proper name (not "the name of the property", a term).
+    # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
+    # property", a term).
     ("name", re.compile(
-        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS})\b|叫什么名字|名称是什么|叫什么名称",
+        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称",
         re.I,
     )),
 ]

@@ -36,6 +36,7 @@ from rag.generators import make_generator
         ("What is the name of the party secretary of Yinhang sub-district?", "person"),
         ("What is the name of the program?", "name"),  # a programme goes by a proper name...
         ("What is the name of the process?", None),  # ...a process by a term ("trial division")
+        ("What is the name of the unit of force?", None),  # ...and a unit of measure by a word ("newton")
         ("Which hospital did Chen Jining inspect?", "name"),
         ("Which newspaper published the report?", "name"),
         ("What city-wide event did Shanghai hold?", None),  # "city-wide" is not a city
@@ -430,6 +431,9 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
         ("In which building was the April work meeting held?", "venue", "Work Meeting Held April 08, 2024", False),
         ("In which building was the April work meeting held?", "venue", "The meeting was held in the district office building.", True),
+        # "The name of the supply unit" is a proper name, not the unit's description.
+        ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining went to the water supply unit to inspect it.", False),
+        ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining inspected the Shanghai Water Supply Company unit.", True),
         # What a coded name stands for is answered by spelling it out, not by mentioning the name.
         ("Which industries make up Yangpu's \"1+2+3+4\" industrial system?", "parts", 'It builds a "1+2+3+4" industrial system.', False),
         ("Which industries make up Yangpu's \"1+2+3+4\" industrial system?", "parts", 'The "1+2+3+4" system includes one core industry, two pillars and three bases.', True),
