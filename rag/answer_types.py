@@ -83,11 +83,18 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
     ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)", re.I)),
+    # "Where is the incubation base located?", "Where will the centre be built?": a place.
+    ("place", re.compile(
+        r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
+        r"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b",
+        re.I,
+    )),
     # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\bspecific\b|\bindividual\b"
-        r"|\bcomponents?\b|\bbreak ?down\b|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
+        r"|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
+        r"|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -127,6 +134,10 @@ _HAS_VENUE = re.compile(
 )
 # "in Santa Clara", "at SAP Center", "on the island of Rottnest"
 _AT_A_PLACE = re.compile(r"\b(?:in|at|inside|on|near)\s+(?:the\s+)?(?:[a-z-]+\s+of\s+)?((?:[A-Z][\w'’-]*\s*)+)")
+_TO_A_PLACE = re.compile(
+    r"\b(?:in|at|inside|on|near|to|into|from|outside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+of\s+)?((?:[A-Z][\w'’.-]*\s*)+)"
+)
+_LOCATED = re.compile(r"\b(?:located|situated|housed|based|lies|lay|sits|stands)\s+(?:in|at|on|near|inside|along|beside|by)\b|[在于]|位于", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
 _HAS_DATE = re.compile(
@@ -366,16 +377,31 @@ def _is_headline(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
+_TITLES = frozenset("secretary mayor chairman director deputy general vice".split())
+
+
+def _part_of_a_body(text: str, pair: re.Match[str]) -> bool:
+    """Whether a capitalised pair begins a body's name: "Integrated Media" in "Integrated Media Center"."""
+    following = _NEXT_WORD.match(text, pair.end())
+    return bool(following) and following.group(1).lower() in _NOT_NAMES - _TITLES
+
+
 def _names(text: str) -> list[str]:
     """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
     if _is_headline(text):
         return []
-    pairs = [(a, b) for a, b in _CAPITALISED_PAIR.findall(text) if a.lower() not in _NOT_NAMES and b.lower() not in _NOT_NAMES]
+    pairs = [
+        (m.group(1), m.group(2))
+        for m in _CAPITALISED_PAIR.finditer(text)
+        if m.group(1).lower() not in _NOT_NAMES and m.group(2).lower() not in _NOT_NAMES and not _part_of_a_body(text, m)
+    ]
     pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
     if pinyin:
         return pinyin
-    # Otherwise any capitalised word inside a sentence ("Galileo", "Geochronologists" after a comma).
-    inner = re.findall(r"(?<=[a-z,;:] )([A-Z][A-Za-z'’-]+)", text)
+    # Otherwise any capitalised word inside a sentence ("Galileo", "Geochronologists" after a comma), on its own:
+    # "Publicity" of "the Publicity Department" is part of a body's name, and "CPC" an abbreviated one.
+    inner = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]|\s+[A-Z])", text)  # not "CPC"
     names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
     return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 
@@ -468,6 +494,14 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             asked = re.search(_ZH_NAMED_ASKED, question)
             return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{asked.group(1)}", text))
         return _holds_new_name(text, question)
+    if kind == "place":
+        # A place's name after "in", "at", "to" … ("in Gongqing Forest Park", "went to the Joint Security
+        # Command"), a building, or where something is "located in the urban-rural fringe".
+        places = " ".join(m.group(1) for m in _TO_A_PLACE.finditer(text))
+        if places and _holds_new_name(f"at {places}", question):
+            return True
+        buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
+        return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
     if kind == "parts":
         return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
@@ -478,8 +512,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         if _is_chinese(question):
             return any(name not in question for name in _ZH_NAME.findall(text))
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
-        asked = {w.lower() for w in re.findall(r"[A-Za-z'’-]+", question)}
-        return any(any(w.lower() not in asked for w in name.split()) for name in _names(text))
+        asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
+        return any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in _names(text))
     raise ValueError(f"unknown answer type {kind!r}")
 
 

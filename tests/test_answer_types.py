@@ -36,7 +36,8 @@ from rag.generators import make_generator
         ("What is the name of the party secretary of Yinhang sub-district?", "person"),
         ("What is the name of the program?", "name"),  # a programme goes by a proper name...
         ("What is the name of the process?", None),  # ...a process by a term ("trial division")
-        ("What is the name of the unit of force?", None),  # ...and a unit of measure by a word ("newton")
+        ("What is the name of the unit of force?", None),
+        ("Where do most teachers get their credentials from?", None),  # not where a thing is built or located  # ...and a unit of measure by a word ("newton")
         ("Which hospital did Chen Jining inspect?", "name"),
         ("Which newspaper published the report?", "name"),
         ("What city-wide event did Shanghai hold?", None),  # "city-wide" is not a city
@@ -431,6 +432,16 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Where was the work meeting held?", "venue", "Rallying With Full Effort In Implementing Strong Chemical Industry Actions | Work Meeting Held", False),
         ("In which building was the April work meeting held?", "venue", "Work Meeting Held April 08, 2024", False),
         ("In which building was the April work meeting held?", "venue", "The meeting was held in the district office building.", True),
+        # Where a thing is located or built: a place the question does not give, not the thing itself.
+        ("Where will the flagship community center be built?", "place", "It will build community centers within 15 minutes' reach.", False),
+        ("Where will the flagship community center be built?", "place", "It will build a community center in Gongqing Forest Park.", True),
+        ("Where is the incubation base located?", "place", "It will create an incubation base for returnees.", False),
+        ("Where is the market located?", "place", "The market is located in the urban-rural fringe.", True),
+        # A person's name, not a body's ("the Publicity Department", "Integrated Media Center", "CPC") nor the
+        # city the question names ("Shanghai's").
+        ("Who is the head of the Chamber of Commerce?", "person", "The Publicity Department of the CPC and Yangpu Integrated Media Center invited the heads of agencies.", False),
+        ("Who won the 2024 Shanghai Marathon?", "person", "Entering 2024, Shanghai’s construction is further developing.", False),
+        ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
         # "The name of the supply unit" is a proper name, not the unit's description.
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining went to the water supply unit to inspect it.", False),
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining inspected the Shanghai Water Supply Company unit.", True),
@@ -440,6 +451,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("What specific targets make up the \"three fives, three sixes\" goals?", "parts", 'Anchor the annual "three fives, three sixes" goals, and consolidate the team.', False),
         ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "加快布局建设以时空智能为核心主导的“3+X”未来产业先导区。", False),
         ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "“3+X”即集成电路、生物医药、人工智能三大产业和若干未来产业。", True),
+        ("What does the number 330 in the \"Sunshine 330\" program refer to?", "parts", "It will upgrade the “Sunshine 330” program.", False),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
