@@ -165,7 +165,7 @@ _NOT_NAMES = frozenset(
     corporation association federation league team club museum library hall square station airport port river
     lake mountain island village service services high-tech science technology innovation industrial industry
     regional community public social health citizen culture tourism supervision market security safety
-    cross-river link home sunshine five four three two one""".split()
+    cross-river link home sunshine five four three two one day eve""".split()
 )
 _SYLLABLE = (
     r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -377,31 +377,44 @@ def _is_headline(text: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-_NEXT_WORD = re.compile(r"\s+([A-Z][\w'’-]*)")
 _TITLES = frozenset("secretary mayor chairman director deputy general vice".split())
+# Words that end a body's name, besides those of _NOT_NAMES: "Joint Security Command", "Operation Management Center".
+_BODY_WORDS = (_NOT_NAMES - _TITLES) | frozenset(
+    """command management operation operations media chamber commerce commission agency administration authority
+    ministry union foundation fund bank court assembly center centre unit""".split()
+)
+_OVERLAPPING_PAIRS = re.compile(r"\b(?=([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)\b)")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w'’-]*)+")
 
 
-def _part_of_a_body(text: str, pair: re.Match[str]) -> bool:
-    """Whether a capitalised pair begins a body's name: "Integrated Media" in "Integrated Media Center"."""
-    following = _NEXT_WORD.match(text, pair.end())
-    return bool(following) and following.group(1).lower() in _NOT_NAMES - _TITLES
+def _part_of_a_body(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised pair at text[start:end] begins a body's name: "Integrated Media" in "Integrated
+    Media Center", "Urban Operation" in "Urban Operation Management Center"; not "Chen Jining" after "Secretary"."""
+    run = _CAPITALISED_RUN.match(text, start)
+    return bool(run) and any(w[0].isupper() and w.lower() in _BODY_WORDS for w in text[end : run.end()].split())
 
 
 def _names(text: str) -> list[str]:
     """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
     if _is_headline(text):
         return []
-    pairs = [
+    pairs = [  # overlapping: "Secretary Chen Jining" holds "Chen Jining"
         (m.group(1), m.group(2))
-        for m in _CAPITALISED_PAIR.finditer(text)
-        if m.group(1).lower() not in _NOT_NAMES and m.group(2).lower() not in _NOT_NAMES and not _part_of_a_body(text, m)
+        for m in _OVERLAPPING_PAIRS.finditer(text)
+        if m.group(1).lower() not in _NOT_NAMES
+        and m.group(2).lower() not in _NOT_NAMES
+        and not _part_of_a_body(text, m.start(1), m.end(2))
     ]
     pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
     if pinyin:
         return pinyin
     # Otherwise any capitalised word inside a sentence ("Galileo", "Geochronologists" after a comma), on its own:
     # "Publicity" of "the Publicity Department" is part of a body's name, and "CPC" an abbreviated one.
-    inner = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]|\s+[A-Z])", text)  # not "CPC"
+    inner = [
+        m.group(1)
+        for m in re.finditer(r"(?<=[a-z,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]|\s+[A-Z])", text)  # not "CPC"
+        if not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()])  # nor the last word of "Joint Security Command"
+    ]
     names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
     return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 

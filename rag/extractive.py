@@ -10,6 +10,7 @@ the best sentence covers too little of the question, the generator abstains.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -36,6 +37,7 @@ NO_TERMS_MESSAGE = {
 }
 
 
+_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
 _DISTINCTIVE = frozenset({"title", "percent", "money", "length"})  # kinds a bare number does not satisfy
 
 
@@ -162,6 +164,11 @@ class ExtractiveGenerator:
                 following = next((c for c in ranked if c.hit_rank == best.hit_rank and 0 <= c.start - best.end <= 2), None)
                 if following is not None and self._holds(following.text, kind, question):
                     return following
+            # "On the night of December 31, he went to …": who "he" is, the sentence before says.
+            if kind == "person" and _PRONOUN.search(best.text):
+                before = next((c for c in ranked if c.hit_rank == best.hit_rank and 0 <= best.start - c.end <= 2), None)
+                if before is not None and self._holds(before.text, kind, question):
+                    return before
         return best
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:

@@ -442,6 +442,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who is the head of the Chamber of Commerce?", "person", "The Publicity Department of the CPC and Yangpu Integrated Media Center invited the heads of agencies.", False),
         ("Who won the 2024 Shanghai Marathon?", "person", "Entering 2024, Shanghai’s construction is further developing.", False),
         ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
+        ("Which other leaders went with him?", "person", "He went to the Joint Security Command and the Urban Operation Management Center on New Year's Day.", False),
+        ("Which party secretary intervened?", "person", "Ten years ago, Municipal Party Committee Secretary Chen Jining intervened.", True),
         # "The name of the supply unit" is a proper name, not the unit's description.
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining went to the water supply unit to inspect it.", False),
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining inspected the Shanghai Water Supply Company unit.", True),
@@ -470,6 +472,16 @@ def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
 )
 def test_only_a_question_about_the_parts_of_a_coded_name_asks_for_them(question):
     assert question_type(question) != "parts"
+
+
+def test_who_he_is_the_sentence_before_says():
+    question = "Which party secretary visited the security command on December 31?"
+    before = "Ten years ago, Municipal Party Committee Secretary Chen Jining went to the front line."
+    best = "On the night of December 31, he visited the security command to inspect the city."
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(f"{before} {best}")])
+    assert not answer.abstained and "Chen Jining" in answer.text
+    alone = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(best)])
+    assert alone.abstained
 
 
 def test_generator_abstains_when_a_coded_name_is_only_mentioned():
