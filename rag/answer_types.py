@@ -606,6 +606,16 @@ def names_another_ordinal(text: str, question: str) -> bool:
     return bool(asked and found and not asked & found)
 
 
+_LAST_YEAR = re.compile(r"(?<!its )(?<!their )(?<!his )(?<!her )\blast year\b|\bthe (?:previous|prior) year\b|去年|上一?年度?", re.I)
+_PAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|past) year\b|\b(?:1[5-9]|20)\d\d\b|去年|上一?年|\d{4}年", re.I)
+
+
+def asks_about_last_year(text: str, question: str) -> bool:
+    """Whether the question asks about last year and `text` speaks of no year but this one: "how many greenways
+    did Minhang complete last year" is not answered by "30 kilometers of greenways will be completed"."""
+    return bool(_LAST_YEAR.search(question)) and not _PAST_YEAR.search(text)
+
+
 _MAGNITUDES = frozenset("thousand million billion hundred more times percent per".split())
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from rag.answer_types import (
     CHECK_ONLY,
+    asks_about_last_year,
     counted_things,
     counts_asked_noun,
     holds_type,
@@ -176,6 +177,8 @@ class ExtractiveGenerator:
         if kind is not None and not self._holds(span.text, kind, question):
             confidence *= self.type_miss_factor
         if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
+            return 0.0
+        if asks_about_last_year(span.text, question):  # this year's plan does not answer for last year
             return 0.0
         return confidence
 

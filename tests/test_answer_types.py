@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 from test_extractive import flat_idf, hit
 
-from rag.answer_types import counted_things, counts_asked_noun, holds_asked_role, holds_type, question_type
+from rag.answer_types import (
+    asks_about_last_year,
+    counted_things,
+    counts_asked_noun,
+    holds_asked_role,
+    holds_type,
+    question_type,
+)
 from rag.config import Settings
 from rag.extractive import ExtractiveGenerator
 from rag.generators import make_generator
@@ -472,6 +479,16 @@ def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
 )
 def test_only_a_question_about_the_parts_of_a_coded_name_asks_for_them(question):
     assert question_type(question) != "parts"
+
+
+def test_this_years_plan_does_not_answer_for_last_year():
+    question = "How many kilometres of greenways did Minhang complete last year?"
+    plan = "This year, 80 hectares of green space and 30 kilometers of greenways will be completed."
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(plan)]).abstained
+    done = "Last year, Minhang completed 25 kilometers of greenways."
+    assert not ExtractiveGenerator(idf=flat_idf).generate(question, [hit(done)]).abstained
+    # "its last year" is not a time: the company's final year of a deal.
+    assert not asks_about_last_year("Anheuser-Busch InBev had a discount.", "Which company was in its last year of the deal?")
 
 
 def test_who_he_is_the_sentence_before_says():
