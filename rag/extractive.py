@@ -77,6 +77,7 @@ class ExtractiveGenerator:
     # "party members" a question asks about; None skips the check.
     phrase_similarity: Callable[[str, Sequence[str]], Sequence[float]] | None = None
     counted_min_similarity: float = 0.25
+    counted_same_similarity: float = 0.45  # ...and above this, the count answers though no word is shared
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -154,7 +155,12 @@ class ExtractiveGenerator:
         best = ranked[0]
         if kind is not None and not self._holds(best.text, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
-            typed = [c for c in ranked[:10] if c.coverage >= 0.5 * best.coverage and self._holds(c.text, kind, question)]
+            typed = [
+                c
+                for c in ranked[:10]
+                if (c.coverage >= 0.5 * best.coverage or self._counts_the_asked(c.text, question))
+                and self._holds(c.text, kind, question)
+            ]
             # ...or the sentence right after it, which often states what the matching one introduces ("… gave a
             # special report. The report was titled “China's Economy and Urban Development” …"), if it holds a
             # distinctive fact: any number would do for a count or a date, and an unanswerable question would
@@ -191,6 +197,19 @@ class ExtractiveGenerator:
             return True
         asked, things = counted_things(text, question)
         return not things or max(self.phrase_similarity(asked, things)) >= self.counted_min_similarity
+
+    def _counts_the_asked(self, text: str, question: str) -> bool:
+        """Whether a count in `text` counts what "how many X" asks for by meaning ("200,000 residents" for "how
+        many people live"), though the sentence shares no word with the question."""
+        if self.phrase_similarity is None:
+            return False
+        asked, things = counted_things(text, question)
+        if not asked or not things:
+            return False
+        # Nouns first: "people live" / "residents come true" are compared as "people" / "residents" too.
+        things = things + [t.split()[0] for t in things]
+        best = max(max(self.phrase_similarity(a, things)) for a in {asked, asked.split()[0]})
+        return best >= self.counted_same_similarity
 
     @staticmethod
     def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:

@@ -230,3 +230,6 @@ def test_a_count_of_something_else_is_not_an_answer_on_the_seeds(real_seed_pipel
     assert members.abstained and not members.citations
     parks = real_seed_pipeline.ask("How many pocket parks will Minhang build this year?")
     assert not parks.abstained and "20 pocket parks" in parks.text
+    # "200,000 residents" answers how many people live there, though its sentence says "it" for Yinhang.
+    people = real_seed_pipeline.ask("Roughly how many people live in Yinhang sub-district?")
+    assert not people.abstained and "200,000 residents" in people.text
