@@ -240,10 +240,13 @@ def _spells_out(text: str, question: str) -> bool:
     return bool(_SPELLS_OUT.search(lowered))
 
 
+_IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)
+
+
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'parts', 'list', 'name' or 'person'; None for other questions."""
-    question = _drop_relative_who(question)
+    'count', 'venue', 'place', 'parts', 'list', 'name' or 'person'; None for other questions."""
+    question = _drop_relative_who(_IS_CONTRACTED.sub(r"\1 is", question))  # "What's the total investment"
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
@@ -381,15 +384,16 @@ _TITLES = frozenset("secretary mayor chairman director deputy general vice".spli
 # Words that end a body's name, besides those of _NOT_NAMES: "Joint Security Command", "Operation Management Center".
 _BODY_WORDS = (_NOT_NAMES - _TITLES) | frozenset(
     """command management operation operations media chamber commerce commission agency administration authority
-    ministry union foundation fund bank court assembly center centre unit""".split()
+    ministry union foundation fund bank court assembly center centre unit meeting conference session forum seminar
+    summit symposium""".split()
 )
 _OVERLAPPING_PAIRS = re.compile(r"\b(?=([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)\b)")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w'’-]*)+")
 
 
 def _part_of_a_body(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised pair at text[start:end] begins a body's name: "Integrated Media" in "Integrated
-    Media Center", "Urban Operation" in "Urban Operation Management Center"; not "Chen Jining" after "Secretary"."""
+    """Whether the capitalised pair whose first word is text[start:end] is part of a body's or an event's name:
+    "Integrated Media" in "Integrated Media Center", "Work Meeting"; not "Chen Jining" after "Secretary"."""
     run = _CAPITALISED_RUN.match(text, start)
     return bool(run) and any(w[0].isupper() and w.lower() in _BODY_WORDS for w in text[end : run.end()].split())
 
@@ -403,7 +407,7 @@ def _names(text: str) -> list[str]:
         for m in _OVERLAPPING_PAIRS.finditer(text)
         if m.group(1).lower() not in _NOT_NAMES
         and m.group(2).lower() not in _NOT_NAMES
-        and not _part_of_a_body(text, m.start(1), m.end(2))
+        and not _part_of_a_body(text, m.start(1), m.end(1))
     ]
     pinyin = [f"{a} {b}" for a, b in pairs if _is_pinyin_name(a) and _is_pinyin_name(b)]
     if pinyin:

@@ -34,6 +34,7 @@ from rag.generators import make_generator
         ("要在实战中增强谁的调度能力?", None),  # 谁的 is "whose", too
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
         ("How much did it cost to build the stadium?", "money"),
+        ("What's the total investment for Minhang's 71 major industrial projects?", "money"),  # "what's" is "what is"
         ("总投资是多少?", "money"),
         # Mentioning money does not ask for an amount.
         ("How many major industrial projects is Minhang pushing as its main investment growth point?", "count"),
@@ -450,6 +451,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who won the 2024 Shanghai Marathon?", "person", "Entering 2024, Shanghai’s construction is further developing.", False),
         ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
         ("Which other leaders went with him?", "person", "He went to the Joint Security Command and the Urban Operation Management Center on New Year's Day.", False),
+        ("Who spoke for the bureau?", "person", "On April 9, the District Government Quarterly Work Meeting was held.", False),
         ("Which party secretary intervened?", "person", "Ten years ago, Municipal Party Committee Secretary Chen Jining intervened.", True),
         # "The name of the supply unit" is a proper name, not the unit's description.
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining went to the water supply unit to inspect it.", False),
