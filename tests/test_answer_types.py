@@ -36,6 +36,8 @@ from rag.generators import make_generator
         ("How much did it cost to build the stadium?", "money"),
         ("What's the total investment for Minhang's 71 major industrial projects?", "money"),  # "what's" is "what is"
         ("总投资是多少?", "money"),
+        ("杨浦区检察院检察长叫什么名字?", "person"),  # a head of a body (检察长, 局长) is a person
+        ("这条路叫什么名字?", "name"),
         # Mentioning money does not ask for an amount.
         ("How many major industrial projects is Minhang pushing as its main investment growth point?", "count"),
         ("Which program will achieve great social effects with small investment?", None),
