@@ -420,7 +420,7 @@ def _names(text: str) -> list[str]:
         if not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()])  # nor the last word of "Joint Security Command"
     ]
     names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
-    return names or [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
+    return names + [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
 
 
 _CALENDAR = re.compile(rf"{_MONTH}|{_WEEKDAY}")

@@ -454,6 +454,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
         ("Which other leaders went with him?", "person", "He went to the Joint Security Command and the Urban Operation Management Center on New Year's Day.", False),
         ("Who spoke for the bureau?", "person", "On April 9, the District Government Quarterly Work Meeting was held.", False),
+        # A single name counts beside a pair the question gives ("Genghis Khan ordered Subutai and Jebe").
+        ("Who did Genghis Khan charge with hunting the Shah?", "person", "Genghis Khan ordered Subutai and Jebe to hunt him down.", True),
         ("Which party secretary intervened?", "person", "Ten years ago, Municipal Party Committee Secretary Chen Jining intervened.", True),
         # "The name of the supply unit" is a proper name, not the unit's description.
         ("What was the name of the water supply unit Chen Jining inspected?", "name", "Chen Jining went to the water supply unit to inspect it.", False),
