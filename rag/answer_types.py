@@ -139,9 +139,11 @@ _TO_A_PLACE = re.compile(
 )
 _LOCATED = re.compile(r"\b(?:located|situated|housed|based|lies|lay|sits|stands)\s+(?:in|at|on|near|inside|along|beside|by)\b|[在于]|位于", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
-_HAS_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b|\d{4}\s*年")
+# Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
+_YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
+_HAS_YEAR = re.compile(_YEAR_FORMS)
 _HAS_DATE = re.compile(
-    rf"\b(1[5-9]\d\d|20\d\d)\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
+    rf"{_YEAR_FORMS}|\b\d{{1,2}}(?:st|nd|rd|th)[- ]century\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
     r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
     re.I,
 )
@@ -475,8 +477,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
     if kind == "year":
-        asked = set(_HAS_YEAR.findall(question))
-        return any(y not in asked for y in _HAS_YEAR.findall(text))
+        asked = {m.group() for m in _HAS_YEAR.finditer(question)}
+        return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))
     if kind == "length":
         return bool(_HAS_LENGTH.search(text))
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"

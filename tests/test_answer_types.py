@@ -454,6 +454,11 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
         ("Which other leaders went with him?", "person", "He went to the Joint Security Command and the Urban Operation Management Center on New Year's Day.", False),
         ("Who spoke for the bureau?", "person", "On April 9, the District Government Quarterly Work Meeting was held.", False),
+        # A year of any era: the Middle Ages, BC and CE.
+        ("Jochi's death occurred in what year?", "year", "Jochi died in 1226, during his father's lifetime.", True),
+        ("When was Temüjin elected khan of the Mongols?", "date", "In 1186, Temüjin was elected khan of the Mongols.", True),
+        ("By when did the Germanic tribes conquer the Celtic peoples?", "date", "They conquered Celtic peoples, and by 800 CE formed an empire.", True),
+        ("In which year was the plan drafted?", "year", "The plan was drafted by 5,000 people.", False),
         # A single name counts beside a pair the question gives ("Genghis Khan ordered Subutai and Jebe").
         ("Who did Genghis Khan charge with hunting the Shah?", "person", "Genghis Khan ordered Subutai and Jebe to hunt him down.", True),
         ("Which party secretary intervened?", "person", "Ten years ago, Municipal Party Committee Secretary Chen Jining intervened.", True),
