@@ -532,8 +532,22 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return any(name not in question for name in _ZH_NAME.findall(text))
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
         asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
-        return any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in _names(text))
+        if any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in _names(text)):
+            return True
+        # ...or, for a question about no one in particular (no capitalised name past its first word), a group
+        # of people it does not name: "who analyses drill cores?" - "stratigraphers", "the main contractor".
+        if re.search(r"(?<=\w )[A-Z]", question):
+            return False
+        groups = [m.group() for m in _PEOPLE_WORDS.finditer(text) if m.group()[0].islower() or m.start() == 0]
+        return any(w.lower() not in asked for w in groups)  # not "Center" of a body's name
     raise ValueError(f"unknown answer type {kind!r}")
+
+
+_PEOPLE_WORDS = re.compile(
+    r"\b(?:[a-z]+(?:grapher|ologist|ician|ist|eer|or|er)s?|public|owners?|clients?|members|people|residents|citizens"
+    r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers)\b",
+    re.I,
+)
 
 
 _EN_ROLE = re.compile(

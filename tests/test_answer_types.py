@@ -454,6 +454,10 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who won the 2024 Shanghai Marathon?", "person", "The race was won by Eliud Kipchoge.", True),
         ("Which other leaders went with him?", "person", "He went to the Joint Security Command and the Urban Operation Management Center on New Year's Day.", False),
         ("Who spoke for the bureau?", "person", "On April 9, the District Government Quarterly Work Meeting was held.", False),
+        # A question about no one in particular may be answered by a group of people; one about a named body
+        # wants a person's name.
+        ("Who analyzes rock samples from drill cores in the lab?", "person", "Biostratigraphers analyze the samples in the lab.", True),
+        ("Who is the head of the Yinhang Chamber of Commerce?", "person", "The chamber will give full play to its members.", False),
         # A year of any era: the Middle Ages, BC and CE.
         ("Jochi's death occurred in what year?", "year", "Jochi died in 1226, during his father's lifetime.", True),
         ("When was Temüjin elected khan of the Mongols?", "date", "In 1186, Temüjin was elected khan of the Mongols.", True),
