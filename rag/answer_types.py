@@ -117,8 +117,9 @@ _HAS_TITLE = re.compile(r"[《“\"]")
 _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
 _HAS_LENGTH = re.compile(
     rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:cubic\s+)?"
-    r"(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|acres?|square|years?|months?|days?|hours?|minutes?)\b"
-    r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|天|小时|分钟)",
+    r"(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|acres?|square|years?|months?|weeks?|days?"
+    r"|hours?|minutes?|seconds?|decades?|centuries|century)\b"
+    r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|周|星期|天|小时|分钟|秒)",
     re.I,
 )
 # A centre named for what it does ("Integrated Media Center") is an organisation, not a venue.

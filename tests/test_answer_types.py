@@ -458,6 +458,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         # wants a person's name.
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Biostratigraphers analyze the samples in the lab.", True),
         ("Who is the head of the Yinhang Chamber of Commerce?", "person", "The chamber will give full play to its members.", False),
+        ("How long did it take Johnson to respond?", "length", "Johnson replied in approximately one week.", True),
         # A year of any era: the Middle Ages, BC and CE.
         ("Jochi's death occurred in what year?", "year", "Jochi died in 1226, during his father's lifetime.", True),
         ("When was Temüjin elected khan of the Mongols?", "date", "In 1186, Temüjin was elected khan of the Mongols.", True),
