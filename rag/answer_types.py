@@ -471,6 +471,13 @@ def _holds_new_name(text: str, question: str) -> bool:
     )
 
 
+def _names_new_place(after_preposition: re.Pattern[str], text: str, question: str) -> bool:
+    """Whether a place's name the question does not give follows one of the pattern's prepositions."""
+    places = " ".join(m.group(1) for m in after_preposition.finditer(text))
+    # (_holds_new_name passes over a text's first word, a sentence's capital; "at" takes that place.)
+    return bool(places) and _holds_new_name(f"at {places}", question)
+
+
 def holds_type(text: str, kind: str | None, question: str) -> bool:
     """Whether `text` holds a fact of the kind the question asks for (and not one the question itself states)."""
     if kind is None:
@@ -502,9 +509,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "venue":
         if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question):
             # A place's name after "in" or "at" ("in Santa Clara"), not any name ("his inspection of Shanghai").
-            places = "" if _is_headline(text) else " ".join(m.group(1) for m in _AT_A_PLACE.finditer(text))
-            # (_holds_new_name passes over a text's first word, a sentence's capital; "at" takes that place.)
-            if places and _holds_new_name(f"at {places}", question):
+            if not _is_headline(text) and _names_new_place(_AT_A_PLACE, text, question):
                 return True
         return bool(_HAS_VENUE.search(text)) or any(
             place not in question for place in re.findall(rf"[在于]([{CJK}]{{2,12}}?)(?:举行|召开|举办)", text)
@@ -517,8 +522,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "place":
         # A place's name after "in", "at", "to" … ("in Gongqing Forest Park", "went to the Joint Security
         # Command"), a building, or where something is "located in the urban-rural fringe".
-        places = " ".join(m.group(1) for m in _TO_A_PLACE.finditer(text))
-        if places and _holds_new_name(f"at {places}", question):
+        if _names_new_place(_TO_A_PLACE, text, question):
             return True
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))

@@ -55,6 +55,15 @@ class _Span:
     meaning: float = 0.0  # semantic_weight × the question's cosine with the sentence, already in score
 
 
+def _adjacent(spans: Sequence[_Span], span: _Span, after: bool) -> _Span | None:
+    """The sentence right after (or before) `span` in its passage, if it is among `spans`."""
+    for other in spans:
+        gap = other.start - span.end if after else span.start - other.end
+        if other.hit_rank == span.hit_rank and 0 <= gap <= 2:
+            return other
+    return None
+
+
 @dataclass
 class ExtractiveGenerator:
     """generate(question, hits) -> Answer, with no language model."""
@@ -168,12 +177,12 @@ class ExtractiveGenerator:
             if typed:
                 return typed[0]
             if kind in _DISTINCTIVE:
-                following = next((c for c in ranked if c.hit_rank == best.hit_rank and 0 <= c.start - best.end <= 2), None)
+                following = _adjacent(ranked, best, after=True)
                 if following is not None and self._holds(following.text, kind, question):
                     return following
             # "On the night of December 31, he went to …": who "he" is, the sentence before says.
             if kind == "person" and _PRONOUN.search(best.text):
-                before = next((c for c in ranked if c.hit_rank == best.hit_rank and 0 <= best.start - c.end <= 2), None)
+                before = _adjacent(ranked, best, after=False)
                 if before is not None and self._holds(before.text, kind, question):
                     return before
         return best
