@@ -20,7 +20,7 @@ if ((${#levers[@]} == 0)); then
     rerank_weight=1  # the defaults, for reference
     chunk_tokens=100,256 chunk_overlap_tokens=0,60 rrf_k=60 dense_weight=0 lexical_weight=0
     rerank_weight=0 rerank_semantic_weight=0 rerank_type_bonus=0 answer_semantic_weight=0
-    answer_other_document_ratio=1.0 answer_close_call_ratio=1.0 max_answer_sentences=1 abstain_threshold=0.1,0.2
+    answer_other_passage_ratio=1.0 answer_close_call_ratio=1.0 max_answer_sentences=1 abstain_threshold=0.1,0.2
   )
 fi
 COLUMNS="| lever | value | hit@1 | hit@5 | contains | zh contains | en contains | abst recall | false abst | med chars | en hit@1 | zh hit@1 | cit prec |"

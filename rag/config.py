@@ -38,7 +38,7 @@ class Settings:
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     answer_close_call_ratio: float = 0.85  # a runner-up sentence scoring this share of the best is shown too
-    answer_other_document_ratio: float = 0.9  # ...and this share when it comes from another document (swept on tune sets)
+    answer_other_passage_ratio: float = 0.9  # ...and this share from another passage (swept on tune sets)
     answer_semantic_weight: float = 1.5  # weight of a sentence's cosine with the question when choosing answer sentences
     abstain_threshold: float = 0.15  # calibrated on the eval set's tune split (eval/sweep.py)
     openai_base_url: str | None = None  # e.g. http://127.0.0.1:8000/v1
@@ -64,7 +64,7 @@ class Settings:
             raise ValueError(f"chunk_tokens must be between 16 and 256 (the model's limit), got {self.chunk_tokens}")
         if not 0 <= self.chunk_overlap_tokens < self.chunk_tokens:
             raise ValueError("chunk_overlap_tokens must be at least 0 and below chunk_tokens")
-        for name in ("answer_close_call_ratio", "answer_other_document_ratio"):
+        for name in ("answer_close_call_ratio", "answer_other_passage_ratio"):
             if not 0 < getattr(self, name) <= 1:
                 raise ValueError(f"{name} must be above 0 and at most 1, got {getattr(self, name)}")
         if not 1 <= self.max_answer_sentences <= 10:

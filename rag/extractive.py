@@ -77,8 +77,10 @@ class ExtractiveGenerator:
     passage_weight: float = 0.2
     passage_trust: float = 0.8  # paraphrased questions match the passage better than the sentence
     close_call_ratio: float = 0.85  # a runner-up scoring this close to the best sentence is shown too
-    other_document_ratio: float = 0.9  # ...and this close when it comes from another document: hedging across
-    # documents mostly cites ones that do not hold the answer (SQuAD tune citation precision 0.760 -> 0.800)
+    other_passage_ratio: float = 0.9  # ...and this close when it comes from another passage: hedging across
+    # documents mostly cites ones that do not hold the answer (SQuAD tune citation precision 0.760 -> 0.800), and
+    # across passages of one document mostly a distractor ("20 major and 59 minor projects" beside "71 major
+    # industrial projects"; fresh tune citation precision 0.895 -> 0.922, seeds tune 0.946 -> 0.973, no answer lost)
     max_answer_chars: int = 450
     type_miss_factor: float = 0.0  # confidence kept when the best sentence lacks the asked-for fact
     semantic_weight: float = 1.5  # × the question's cosine with the sentence (Hit.sentence_scores), when known
@@ -136,12 +138,12 @@ class ExtractiveGenerator:
             gain = sum(weights[t] for t in span.covered - covered) / total
             # A sentence that adds question terms, or one nearly as good as the best (a close call),
             # goes in too, narrowed to the room left; the answer stays short (`max_answer_chars`).
-            same_document = hits[span.hit_rank].chunk.source == hits[best.hit_rank].chunk.source
-            ratio = self.close_call_ratio if same_document else self.other_document_ratio
+            same_passage = span.hit_rank == best.hit_rank
+            ratio = self.close_call_ratio if same_passage else self.other_passage_ratio
             close_call = span.score >= ratio * best.score
             # A sentence of another passage joins only as a close call: adding question terms from elsewhere
             # cites passages that rarely hold the answer (SQuAD tune citation precision 0.746 -> 0.772).
-            adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and span.hit_rank == best.hit_rank
+            adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and same_passage
             if adds_terms or close_call:
                 room = self.max_answer_chars - sum(len(c.text) for c in chosen)
                 narrowed = self._narrow(span, hits, weights, total, kind, question, min(self.target_chars, room))

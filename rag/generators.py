@@ -40,7 +40,7 @@ def make_generator(
         abstain_threshold=settings.abstain_threshold,
         semantic_weight=settings.answer_semantic_weight,
         close_call_ratio=settings.answer_close_call_ratio,
-        other_document_ratio=settings.answer_other_document_ratio,
+        other_passage_ratio=settings.answer_other_passage_ratio,
         phrase_similarity=phrase_similarity if embed is not None else None,
     )
     if name == "extractive":

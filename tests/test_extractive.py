@@ -102,7 +102,7 @@ def test_long_runner_up_is_narrowed_to_the_room_left_and_still_shown():
     assert len(first.text) + len(second.text) <= generator.max_answer_chars
 
 
-def test_close_call_from_another_document_must_be_closer():
+def test_close_call_from_another_passage_must_be_closer():
     question = "Will Minhang build the new green space and the river park?"
     best = "Minhang will build the new green space and the river park in Xinzhuang."
     runner_up = "Minhang will build a green space and a river park."  # lacks only "new": ~0.89 of the best's score
@@ -113,15 +113,18 @@ def test_close_call_from_another_document_must_be_closer():
 
     elsewhere = generator.generate(question, [hit(best, "a.txt"), hit(runner_up, "b.txt", rank=2)])
     assert [c.text for c in elsewhere.citations] == [best]
-    lenient = replace(generator, other_document_ratio=0.85)
+    # Another passage of the same document is held to the same ratio: it is mostly a distractor.
+    later_on = generator.generate(question, [hit(best, "a.txt"), hit(runner_up, "a.txt", start=5000, rank=2)])
+    assert [c.text for c in later_on.citations] == [best]
+    lenient = replace(generator, other_passage_ratio=0.85)
     assert len(lenient.generate(question, [hit(best, "a.txt"), hit(runner_up, "b.txt", rank=2)]).citations) == 2
 
 
 def test_answer_ratios_outside_zero_to_one_are_refused():
     from rag.config import Settings
 
-    with pytest.raises(ValueError, match="answer_other_document_ratio must be above 0 and at most 1"):
-        Settings(answer_other_document_ratio=1.5)
+    with pytest.raises(ValueError, match="answer_other_passage_ratio must be above 0 and at most 1"):
+        Settings(answer_other_passage_ratio=1.5)
 
 
 def test_fake_pipeline_answers_and_cites_exact_spans(seed_pipeline):
