@@ -277,6 +277,20 @@ def _new_numbers(text: str, question: str) -> list[str]:
 _HOW_MANY = re.compile(
     r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
 )
+# "Of the projects, how many already hit their targets": the things counted were named before "how many".
+_NOT_A_THING = re.compile(
+    r"(?:already|still|also|ever|now|then|actually|really|currently|previously|eventually|finally|so far|of them"
+    r"|of these|of those)\b",
+    re.I,
+)
+
+
+def _counted_phrase(question: str) -> str | None:
+    """The X of "how many X (did …)", or None when the question names it elsewhere."""
+    asked = _HOW_MANY.search(question)
+    if not asked or _NOT_A_THING.match(asked.group(1)):
+        return None
+    return asked.group(1)
 
 
 _NOT_A_QUANTITY = re.compile(
@@ -607,10 +621,10 @@ def counts_asked_noun(text: str, question: str) -> bool:
         return bool(re.search(f"[{_ZH_NUMERAL}]", text)) and _is_chinese(question)
     if _is_chinese(question):
         return True
-    after = _HOW_MANY.search(question)
-    if not after:
+    after = _counted_phrase(question)
+    if after is None:
         return True
-    wanted = set(terms(after.group(1)))
+    wanted = set(terms(after))
     if not wanted:
         return True
     for match in re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", text, re.I):
@@ -651,10 +665,10 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
     A count that counts nothing in particular ("a total of 39.", "39 of them", "3,600 in all") or that counts
     X by its own words makes the list None: it may answer.
     """
-    asked = _HOW_MANY.search(question)
-    if not asked or _is_chinese(question):
+    asked = _counted_phrase(question)
+    if asked is None or _is_chinese(question):
         return None, []
-    wanted = set(terms(asked.group(1)))
+    wanted = set(terms(asked))
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
     stated = _stated_numbers(question)
     things = []
@@ -668,7 +682,36 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
         if not wanted or not words or words[0].lower() in _MAGNITUDES or wanted & set(terms(" ".join(words))):
             return None, []
         things.append(" ".join(words))
-    return " ".join(_head(asked.group(1).split())), things
+    return " ".join(_head(asked.split())), things
+
+
+def named_counts(text: str, question: str) -> tuple[str | None, list[str]]:
+    """For "how many X": X, and what each count in `text` that shares a word with X counts, for the generator to
+    judge by meaning: ("big industrial projects", ["major industrial projects"]) for "71 major industrial
+    projects"; "mu of high-standard farmland" keeps what the unit measures."""
+    asked = _counted_phrase(question)
+    wanted = _phrase(asked.split()) if asked and not _is_chinese(question) else []
+    if not wanted:
+        return None, []
+    plain = _NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text))
+    named = []
+    for match in re.finditer(rf"(?<![\d,.])({_NUMBER})|\b{_CARDINAL_WORDS}\b", plain, re.I):
+        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,4})", plain[match.end() :])
+        counted = _phrase(following.group(1).split()) if following else []
+        if set(terms(" ".join(wanted))) & set(terms(" ".join(counted))):
+            named.append(" ".join(counted))
+    return " ".join(wanted), named
+
+
+def _phrase(words: list[str]) -> list[str]:
+    """A noun phrase up to its first function word, "of" kept: "mu of farmland will be" -> "mu of farmland"."""
+    for i, word in enumerate(words):
+        if word.lower() in _FUNCTION_WORDS - {"of"} or word.lower() in _VERBS_AFTER:
+            return words[:i]
+    return words
+
+
+_VERBS_AFTER = frozenset("will is are was were be have has had did does do can should would could that which".split())
 
 
 def _head(words: list[str]) -> list[str]:

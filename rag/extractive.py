@@ -20,6 +20,7 @@ from rag.answer_types import (
     counted_things,
     counts_asked_noun,
     holds_type,
+    named_counts,
     names_another_ordinal,
     question_type,
 )
@@ -89,6 +90,7 @@ class ExtractiveGenerator:
     phrase_similarity: Callable[[str, Sequence[str]], Sequence[float]] | None = None
     counted_min_similarity: float = 0.25
     counted_same_similarity: float = 0.45  # ...and above this, the count answers though no word is shared
+    counted_by_name_similarity: float = 0.85  # a count sharing words with "how many X" answers when this close to X
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -169,7 +171,7 @@ class ExtractiveGenerator:
             typed = [
                 c
                 for c in ranked[:10]
-                if (c.coverage >= 0.5 * best.coverage or self._counts_the_asked(c.text, question))
+                if (c.coverage >= 0.5 * best.coverage or self._counts_the_asked(c.text, question) or self._counts_by_name(c.text, question))
                 and self._holds(c.text, kind, question)
             ]
             # ...or the sentence right after it, which often states what the matching one introduces ("… gave a
@@ -191,6 +193,8 @@ class ExtractiveGenerator:
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:
         confidence = max(span.coverage, self.passage_trust * span.passage_coverage)
+        if kind == "count" and self._counts_by_name(span.text, question):
+            confidence = max(confidence, self.abstain_threshold)
         if kind is not None and not self._holds(span.text, kind, question):
             confidence *= self.type_miss_factor
         if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
@@ -221,6 +225,15 @@ class ExtractiveGenerator:
         things = things + [t.split()[0] for t in things]
         best = max(max(self.phrase_similarity(a, things)) for a in {asked, asked.split()[0]})
         return best >= self.counted_same_similarity
+
+    def _counts_by_name(self, text: str, question: str) -> bool:
+        """Whether a count in `text` counts what "how many X" asks for in nearly its words: "71 major industrial
+        projects" for "how many big industrial projects" (cosine 0.92); not "20 pocket parks" for "parks" (0.78)."""
+        asked, named = named_counts(text, question)
+        if not named or self.phrase_similarity is None:
+            return False
+        # "200,000 residents come true" counts "residents": its first word is compared too.
+        return max(self.phrase_similarity(asked, named + [n.split()[0] for n in named])) >= self.counted_by_name_similarity
 
     @staticmethod
     def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:

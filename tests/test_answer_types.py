@@ -11,6 +11,7 @@ from rag.answer_types import (
     counts_asked_noun,
     holds_asked_role,
     holds_type,
+    named_counts,
     question_type,
 )
 from rag.config import Settings
@@ -557,10 +558,30 @@ def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
         ("How many yards did the defense give up?", "The defense gave up a total of 4,530.", (None, [])),
         ("How many teachers were stressed?", "A 2012 study found that teachers were stressed.", ("teachers", [])),
         ("有多少名党员?", "共有四个机制。", (None, [])),  # Chinese counts are judged by measure words
+        # "Of the projects, how many already hit …" named the projects first: any count may answer.
+        ("Of Minhang's practical projects, how many already hit their targets?", "5 projects have completed.", (None, [])),
     ],
 )
 def test_what_a_count_counts(question, text, counted):
     assert counted_things(text, question) == counted
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "named"),
+    [
+        # Counts sharing a word with "how many X", up to their first function word or verb, "of" kept.
+        ("How many big industrial projects is Minhang pushing?", "It will build 71 major industrial projects and 16 projects that started.",
+         ("big industrial projects", ["major industrial projects", "projects"])),
+        ("How many mu of high-standard farmland will be built?", "650 mu of forest area will be added.",
+         ("mu of high-standard farmland", ["mu of forest area"])),
+        ("How many residents does Yinhang serve?", "It makes the wish of 200,000 residents come true.", ("residents", ["residents come true"])),
+        ("How many parks are open?", "Three social units will open green spaces.", ("parks", [])),
+        ("Of the projects, how many already hit their targets?", "5 projects have completed.", (None, [])),
+        ("有多少名党员?", "共有四个机制。", (None, [])),
+    ],
+)
+def test_which_counts_name_the_asked_thing(question, text, named):
+    assert named_counts(text, question) == named
 
 
 def similar_if_shared_word(phrase, others):
@@ -592,3 +613,13 @@ def test_the_real_model_tells_what_a_count_counts(real_embedder):
     assert not answer.abstained and "Nine" in answer.text
     answer = generator.generate("How many French colonists did the British gain?", [hit("The British gained 80,000 primarily French-speaking Roman Catholic colonists.")])
     assert not answer.abstained and "80,000" in answer.text
+    # A count of nearly the asked words is taken over a sentence that matches the question's other words, and
+    # answers though it shares few of them; "16 projects" or "650 mu of forest area" is not what was asked.
+    question = "How many big industrial projects is Minhang pushing to build, according to the mayor's August report?"
+    report = "In his August report, Minhang's mayor spoke about projects."
+    counted = "We will promote the construction of 71 major industrial projects."
+    answer = generator.generate(question, [hit(f"{report} We will speed up 16 projects that have started. {counted}")])
+    assert not answer.abstained and counted in [c.text for c in answer.citations]
+    assert generator.generate(question, [hit("We will speed up 16 projects that have started.")]).abstained
+    farmland = "How many mu of high-standard farmland will Minhang build south of the Dazhi River?"
+    assert generator.generate(farmland, [hit("650 mu of forest area will be added this year.")]).abstained

@@ -236,3 +236,8 @@ def test_a_count_of_something_else_is_not_an_answer_on_the_seeds(real_seed_pipel
     # "200,000 residents" answers how many people live there, though its sentence says "it" for Yinhang.
     people = real_seed_pipeline.ask("Roughly how many people live in Yinhang sub-district?")
     assert not people.abstained and "200,000 residents" in people.text
+    # A count of nearly the asked words answers though the question's other words are the article's, not its own.
+    projects = real_seed_pipeline.ask("How many big industrial projects is Minhang pushing to build, according to its mayor's August report?")
+    assert not projects.abstained and "71 major industrial projects" in projects.text
+    early = real_seed_pipeline.ask("Of Minhang's practical projects for residents this year, how many already hit their yearly targets early?")
+    assert not early.abstained and "5 projects" in early.text
