@@ -551,17 +551,31 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return any(name not in question for name in _ZH_NAME.findall(text))
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
         asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
-        if any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in _names(text)):
+        # "Who presided over the meeting?" is not answered by whose speech was studied ("Xi Jinping's speech").
+        names = [n for n in _names(text) if not _POSSESSIVE.search(n)]
+        if any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in names):
             return True
         # ...or, for a question about no one in particular (no capitalised name past its first word), a group
         # of people it does not name: "who analyses drill cores?" - "stratigraphers", "the main contractor".
-        if re.search(r"(?<=\w )[A-Z]", question):
+        # A question typed all in lower case ("who ran yangpu's meeting") cannot tell; it wants a name.
+        if re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question):
             return False
         groups = [m.group() for m in _PEOPLE_WORDS.finditer(text) if m.group()[0].islower() or m.start() == 0]
-        return any(w.lower() not in asked for w in groups)  # not "Center" of a body's name
+        return any(w.lower() not in asked and w.lower() not in _NOT_PEOPLE for w in groups)  # not "Center" of a body's name
     raise ValueError(f"unknown answer type {kind!r}")
 
 
+# Words the pattern below takes for people's: "further", "major", "sector" …
+_NOT_PEOPLE = frozenset(
+    """further other others another under over after never ever however rather whether together either neither
+    order orders number numbers matter matters water paper papers power powers border borders center centers
+    centre centres cluster clusters chapter chapters letter letters quarter quarters character characters
+    register winter summer better greater larger higher lower earlier later former latter major minor sector
+    sectors factor factors floor floors door doors color colors colour colours error errors mirror corridor
+    corridors motor motors anchor indicator indicators interior exterior senior junior superior inferior prior
+    monitor monitors behavior behaviour honor honour labor labour favor favour vapor harbor harbour terror horror
+    mayor for nor per her""".split()
+)
 _PEOPLE_WORDS = re.compile(
     r"\b(?:[a-z]+(?:grapher|ologist|ician|ist|eer|or|er)s?|public|owners?|clients?|members|people|residents|citizens"
     r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers)\b",

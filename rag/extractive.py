@@ -40,7 +40,7 @@ NO_TERMS_MESSAGE = {
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
-_DISTINCTIVE = frozenset({"title", "percent", "money", "length"})  # kinds a bare number does not satisfy
+_DISTINCTIVE = frozenset({"title", "percent", "money", "length", "person"})  # kinds a bare number does not satisfy
 
 
 @dataclass(frozen=True)
@@ -181,7 +181,11 @@ class ExtractiveGenerator:
             if typed:
                 return typed[0]
             if kind in _DISTINCTIVE:
+                # A headline is followed by the lead that restates it, and only then by the fact: the next
+                # sentence that matches about as well is read past.
                 following = _adjacent(ranked, best, after=True)
+                if following is not None and not self._holds(following.text, kind, question) and following.coverage >= 0.8 * best.coverage:
+                    following = _adjacent(ranked, following, after=True)
                 if following is not None and self._holds(following.text, kind, question):
                     return following
             # "On the night of December 31, he went to …": who "he" is, the sentence before says.

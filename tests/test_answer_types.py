@@ -459,6 +459,9 @@ def test_on_what_date_wants_a_day_not_a_year():
         # wants a person's name.
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Biostratigraphers analyze the samples in the lab.", True),
         ("Who is the head of the Yinhang Chamber of Commerce?", "person", "The chamber will give full play to its members.", False),
+        # "further" and "major" are no people; a question typed in lower case may name someone ("yangpu's").
+        ("Who analyzes rock samples from drill cores in the lab?", "person", "Further samples of major sectors are analyzed.", False),
+        ("who ran yangpu's quarterly work meeting in april?", "person", "The committee held the meeting, further requiring all departments to work.", False),
         ("How long did it take Johnson to respond?", "length", "Johnson replied in approximately one week.", True),
         # A year of any era: the Middle Ages, BC and CE.
         ("Jochi's death occurred in what year?", "year", "Jochi died in 1226, during his father's lifetime.", True),
@@ -516,6 +519,19 @@ def test_who_he_is_the_sentence_before_says():
     assert not answer.abstained and "Chen Jining" in answer.text
     alone = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(best)])
     assert alone.abstained
+
+
+def test_who_chaired_is_not_answered_by_whose_speech_was_studied():
+    question = "Who presided over the district quarterly work meeting in April?"
+    headline = "District Committee and District Government Quarterly Work Meeting Held April 08,2024."
+    lead = "To study General Secretary Xi Jinping's speech, on April 9, the district quarterly work meeting was held."
+    fact = "Xue Kan, Secretary of the District Committee, chaired the meeting and delivered a speech."
+    assert not holds_type(lead, "person", question)
+    assert holds_type(fact, "person", question)
+    # The fact comes after the headline and the lead that restates it; both match the question better.
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(f"{headline} {lead} {fact}")])
+    assert not answer.abstained and "Xue Kan" in answer.text
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(f"{headline} {lead}")]).abstained
 
 
 def test_generator_abstains_when_a_coded_name_is_only_mentioned():

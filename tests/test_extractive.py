@@ -146,6 +146,11 @@ def test_green_space_answer(real_seed_pipeline):
 
 
 @pytest.mark.slow
+def test_who_ran_the_meeting_is_the_one_who_chaired_it(real_seed_pipeline):
+    answer = real_seed_pipeline.ask("who ran yangpu's quarterly work meeting in april 2024?")
+    assert not answer.abstained and "Xue Kan" in answer.text and "chaired" in answer.text
+
+
 def test_chinese_mayor_answer(real_seed_pipeline):
     answer = real_seed_pipeline.ask(MAYOR_ZH)
     assert not answer.abstained
