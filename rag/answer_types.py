@@ -682,7 +682,8 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
     asked = _counted_phrase(question)
     if asked is None or _is_chinese(question):
         return None, []
-    wanted = set(terms(asked))
+    asked_words = _measured(asked.split())
+    wanted = set(terms(" ".join(asked_words)))
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
     stated = _stated_numbers(question)
     things = []
@@ -691,12 +692,25 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group()):  # "a 2012 study": a year
             continue
-        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,3})", plain[match.end() :])
-        words = _head(following.group(1).split() if following else [])
+        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,5})", plain[match.end() :])
+        words = _measured(following.group(1).split() if following else [], limit=3)
         if not wanted or not words or words[0].lower() in _MAGNITUDES or wanted & set(terms(" ".join(words))):
             return None, []
         things.append(" ".join(words))
-    return " ".join(_head(asked.split())), things
+    return " ".join(asked_words), things
+
+
+_UNIT_OF = re.compile(rf"(?:{_UNITS})\s+of\b", re.I)
+
+
+def _measured(words: list[str], limit: int | None = None) -> list[str]:
+    """What a count counts: its noun phrase (in its first `limit` words), or for a measure what is measured:
+    "30 kilometers of greenways" -> "greenways", as "how many kilometers of gas pipelines" asks about "gas
+    pipelines"."""
+    unit = _UNIT_OF.match(" ".join(words))
+    if unit:
+        return _head(" ".join(words)[unit.end() :].split()[:limit])
+    return _head(words[:limit])
 
 
 def named_counts(text: str, question: str) -> tuple[str | None, list[str]]:

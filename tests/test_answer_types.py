@@ -574,6 +574,9 @@ def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
         ("How many yards did the defense give up?", "The defense gave up a total of 4,530.", (None, [])),
         ("How many teachers were stressed?", "A 2012 study found that teachers were stressed.", ("teachers", [])),
         ("有多少名党员?", "共有四个机制。", (None, [])),  # Chinese counts are judged by measure words
+        # A measure counts what it measures: kilometres of greenways are no kilometres of gas pipelines.
+        ("How many kilometers of old gas pipelines will Yangpu replace?", "Minhang will build 30 kilometers of greenways.", ("old gas pipelines", ["greenways"])),
+        ("How many kilometers of greenways will Minhang build?", "Minhang will build 30 kilometers of greenways.", (None, [])),
         # "Of the projects, how many already hit …" named the projects first: any count may answer.
         ("Of Minhang's practical projects, how many already hit their targets?", "5 projects have completed.", (None, [])),
     ],
