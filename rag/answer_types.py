@@ -545,7 +545,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
         return bool(_HAS_LIST.search(text))
     if kind == "person":
-        if not holds_asked_role(text, question):
+        if not holds_asked_role(text, question) or not _names_someone_of_the_body(text, question):
             return False
         if _is_chinese(question):
             return any(name not in question for name in _ZH_NAME.findall(text))
@@ -587,6 +587,44 @@ _EN_ROLE = re.compile(
     rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,2}}?)({_ROLES})\b", re.I
 )
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
+
+
+# "Who spoke for Daqiao Sub-district": a body the question names, by its last word and its own words.
+_BODY_KINDS = frozenset(
+    """bureau committee office department center centre council congress government sub-district district
+    commission court procuratorate university institute school hospital company group association federation
+    village town street""".split()
+)
+_PLACES = frozenset("shanghai china yangpu minhang yinhang municipal city".split())
+_ZH_BODY = re.compile(f"[{CJK}]{{2}}(?:街道|镇|局)|检察院|法院")
+
+
+def _names_someone_of_the_body(text: str, question: str) -> bool:
+    """A person asked for by the body they speak for or head ("who spoke for Daqiao Sub-district", "代表大桥街道作
+    交流发言的人") is named next to that body: a list of the bodies that spoke, with the district secretary's
+    comments after it, or a sentence that does not mention the body, names someone else."""
+    if _is_chinese(question):
+        bodies = [(m.group(), [m.group()]) for m in _ZH_BODY.finditer(question)]
+        names = [(m.start(), m.end()) for m in _ZH_NAME.finditer(text) if m.group() not in question]
+        window = 12
+    else:
+        bodies = []
+        for run in _CAPITALISED_RUN.finditer(question):
+            words = [_POSSESSIVE.sub("", w) for w in run.group().split()]
+            event = re.match(r"\s+(?:meeting|session|conference|seminar|forum)", question[run.end() :], re.I)
+            if run.start() > 0 and words[-1].lower() in _BODY_KINDS and not event:  # not "the Standing Committee meeting"
+                own = [w for w in words if w.lower() not in _GENERIC_BODIES | _BODY_KINDS | _PLACES | {"of", "and", "the", "for"}]
+                bodies.append((run.group(), own))
+        names = [(m.start(), m.end()) for n in _names(text) if not _POSSESSIVE.search(n) for m in re.finditer(re.escape(n), text)]
+        window = 60
+    for _, own in bodies:
+        if not own:
+            continue
+        bounded = "{}" if _is_chinese(question) else r"(?<!\w){}(?!\w)"
+        mentions = [m for w in own for m in re.finditer(bounded.format(re.escape(w)), text, re.I)]
+        if not any(start - window <= m.end() and m.start() <= end + window for m in mentions for start, end in names):
+            return False
+    return True
 
 
 _GENERIC_BODIES = frozenset(

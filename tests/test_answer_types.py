@@ -459,6 +459,13 @@ def test_on_what_date_wants_a_day_not_a_year():
         # wants a person's name.
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Biostratigraphers analyze the samples in the lab.", True),
         ("Who is the head of the Yinhang Chamber of Commerce?", "person", "The chamber will give full play to its members.", False),
+        # Someone asked for by the body they speak for is named next to it, not after a list of the bodies.
+        ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Dinghai Road Sub-district, Daqiao Sub-district and Changbai New Village Sub-district gave exchange speeches, and Xue Kan provided work comments for each one.", False),
+        ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Xue Kan chaired the meeting.", False),
+        ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Wang Li, head of Daqiao Sub-district, spoke on renewal.", True),
+        ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
+        ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("代表大桥街道作交流发言的人叫什么名字?", "person", "大桥街道党工委书记王明作交流发言。", True),
         # "further" and "major" are no people; a question typed in lower case may name someone ("yangpu's").
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Further samples of major sectors are analyzed.", False),
         ("who ran yangpu's quarterly work meeting in april?", "person", "The committee held the meeting, further requiring all departments to work.", False),
