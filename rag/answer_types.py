@@ -70,7 +70,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b",
         re.I,
     )),
-    ("title", re.compile(r"\bwhat (is|was) the title of\b|题目|标题|题为|为题|主题是什么|什么主题", re.I)),
+    ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output)\b(?! of change)"

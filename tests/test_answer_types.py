@@ -27,6 +27,8 @@ from rag.generators import make_generator
         ("杨浦区GDP增幅是多少？", "percent"),
         ("陆铭的报告题目是什么?", "title"),
         ("What was the title of the lecture?", "title"),
+        ("What is the slogan for Yangpu's annual targets?", "title"),  # a nickname, a slogan, a catchphrase: quoted
+        ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
         ("What does the plan focus on?", None),
@@ -410,6 +412,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's economy kept growing in the first quarter.", False),
         ("What was Yangpu District's GDP in the first quarter?", "figure", "Yangpu's GDP reached 65.3 billion yuan.", True),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭作专题辅导报告。", False),
+        ("What is the catchphrase for the annual overall goals?", "title", "Anchor the annual overall objectives.", False),
+        ("What is the catchphrase for the annual overall goals?", "title", 'Anchor the annual "three fives, three sixes" overall objectives.', True),
         ("陆铭的专题辅导报告以什么为题?", "title", "陆铭以“中国经济和城市发展”为题作专题辅导报告。", True),
         ("王浩的交流发言主题是什么?", "title", "副区长王浩结合自身工作实际作交流发言。", False),
         ("王浩的交流发言主题是什么?", "title", "王浩以“科创街区建设”为主题作交流发言。", True),
