@@ -596,6 +596,7 @@ _BODY_KINDS = frozenset(
     village town street""".split()
 )
 _PLACES = frozenset("shanghai china yangpu minhang yinhang municipal city".split())
+_LINKS = frozenset({"of", "and", "the", "for"})
 _ZH_BODY = re.compile(f"[{CJK}]{{2}}(?:街道|镇|局)|检察院|法院")
 
 
@@ -604,23 +605,19 @@ def _names_someone_of_the_body(text: str, question: str) -> bool:
     交流发言的人") is named next to that body: a list of the bodies that spoke, with the district secretary's
     comments after it, or a sentence that does not mention the body, names someone else."""
     if _is_chinese(question):
-        bodies = [(m.group(), [m.group()]) for m in _ZH_BODY.finditer(question)]
+        bodies = [[m.group()] for m in _ZH_BODY.finditer(question)]  # each body by its own words
         names = [(m.start(), m.end()) for m in _ZH_NAME.finditer(text) if m.group() not in question]
-        window = 12
+        window, bounded = 12, "{}"
     else:
         bodies = []
         for run in _CAPITALISED_RUN.finditer(question):
             words = [_POSSESSIVE.sub("", w) for w in run.group().split()]
             event = re.match(r"\s+(?:meeting|session|conference|seminar|forum)", question[run.end() :], re.I)
             if run.start() > 0 and words[-1].lower() in _BODY_KINDS and not event:  # not "the Standing Committee meeting"
-                own = [w for w in words if w.lower() not in _GENERIC_BODIES | _BODY_KINDS | _PLACES | {"of", "and", "the", "for"}]
-                bodies.append((run.group(), own))
+                bodies.append([w for w in words if w.lower() not in _GENERIC_BODIES | _BODY_KINDS | _PLACES | _LINKS])
         names = [(m.start(), m.end()) for n in _names(text) if not _POSSESSIVE.search(n) for m in re.finditer(re.escape(n), text)]
-        window = 60
-    for _, own in bodies:
-        if not own:
-            continue
-        bounded = "{}" if _is_chinese(question) else r"(?<!\w){}(?!\w)"
+        window, bounded = 60, r"(?<!\w){}(?!\w)"
+    for own in filter(None, bodies):
         mentions = [m for w in own for m in re.finditer(bounded.format(re.escape(w)), text, re.I)]
         if not any(start - window <= m.end() and m.start() <= end + window for m in mentions for start, end in names):
             return False
