@@ -37,6 +37,8 @@ from rag.generators import make_generator
         ("要在实战中增强谁的调度能力?", None),  # 谁的 is "whose", too
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
         ("How much did it cost to build the stadium?", "money"),
+        ("What budget has been allocated for upgrading the health centre?", "money"),
+        ("What investment plan did the district adopt?", None),  # a plan, not a sum
         ("What's the total investment for Minhang's 71 major industrial projects?", "money"),  # "what's" is "what is"
         ("总投资是多少?", "money"),
         ("杨浦区检察院检察长叫什么名字?", "person"),  # a head of a body (检察长, 局长) is a person
