@@ -149,6 +149,32 @@ _HAS_DATE = re.compile(
     r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
     re.I,
 )
+# "…, on April 9, the District Committee and District Government Quarterly Work Meeting was held", "3月17日上午,
+# 区委常委会扩大会议暨区委中心组学习会举行": the event a date belongs to.
+_DATED_EVENT = re.compile(
+    rf"\b(?:on |in )?{_MONTH}\s+\d{{1,2}},?\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|of|the)\s+)*)+)(?:was|were) held\b"
+    rf"|\d+月\d+日(?:上午|下午|晚上)?[,，]?([{CJK}、]{{2,40}}?)(?:举行|召开)"
+)
+_ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在)*(?:哪天|哪一天|什么时候|何时|几月几[日号])")
+_EVENT_WORDS = frozenset("meeting session conference seminar forum held work".split())
+
+
+def _dates_another_event(text: str, question: str) -> bool:
+    """Whether every date in `text` is said to be that of another event than the one asked about: "on April 9,
+    the Quarterly Work Meeting was held" does not date Xi Jinping's inspection; "3月17日上午,区委常委会扩大会议…举行"
+    does not date the 市委常委会扩大会议."""
+    events = [m.group(1) or m.group(2) for m in _DATED_EVENT.finditer(text)]
+    if not events or len(events) < len(_HAS_DAY.findall(text)):
+        return False
+    if _is_chinese(question):
+        # The asked event is named in the text, but not as the one the date belongs to ("学习贯彻…市委常委会扩大会议
+        # 精神,3月17日上午,区委常委会扩大会议…举行").
+        asked = _ASKED_EVENT_ZH.search(question)
+        return bool(asked) and asked.group(1) in text and all(asked.group(1) not in event for event in events)
+    wanted = set(terms(question)) - set(terms(" ".join(_EVENT_WORDS)))
+    return all(not wanted & set(terms(event)) for event in events)
+
+
 _ASKS_DAY = re.compile(r"\b(what|which) (exact )?(date|day)\b|\bon what (exact )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}"
@@ -518,6 +544,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "title":
         return bool(_HAS_TITLE.search(text))
     if kind == "date":
+        if _dates_another_event(text, question):
+            return False
         if _ASKS_DAY.search(question):  # "on what date": a day, not "at the beginning of 2023"
             return bool(_HAS_DAY.search(text))
         return bool(_HAS_DATE.search(text))

@@ -472,6 +472,12 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "大桥街道党工委书记王明作交流发言。", True),
+        # A date said to be another event's does not date the one asked about.
+        ("When did Xi Jinping make the inspection tour of Shanghai?", "date", "To study Xi Jinping's speech during his inspection of Shanghai, on April 9, the District Quarterly Work Meeting was held.", False),
+        ("When was the district quarterly work meeting held?", "date", "To study Xi Jinping's speech during his inspection of Shanghai, on April 9, the District Quarterly Work Meeting was held.", True),
+        ("市委常委会扩大会议是哪天召开的?", "date", "为学习贯彻市委常委会扩大会议精神,3月17日上午,区委常委会扩大会议举行。", False),
+        ("区委常委会扩大会议是在哪一天举行的?", "date", "为学习贯彻市委常委会扩大会议精神,3月17日上午,区委常委会扩大会议举行。", True),
+        ("这次区委中心组学习会是几月几号召开的?", "date", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", True),
         # "further" and "major" are no people; a question typed in lower case may name someone ("yangpu's").
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Further samples of major sectors are analyzed.", False),
         ("who ran yangpu's quarterly work meeting in april?", "person", "The committee held the meeting, further requiring all departments to work.", False),
