@@ -107,7 +107,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
-        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称",
+        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称"
+        # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
+        rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?(?:units?(?! of\b)|facilit(?:y|ies)|enterprises?)\b",
         re.I,
     )),
 ]
@@ -639,10 +641,10 @@ def _names_someone_of_the_body(text: str, question: str) -> bool:
         window, bounded = 12, "{}"
     else:
         bodies = []
-        for run in _CAPITALISED_RUN.finditer(question):
+        for run in _CAPITALISED_RUN.finditer(question[:1].lower() + question[1:]):  # not "Name of the … Bureau"
             words = [_POSSESSIVE.sub("", w) for w in run.group().split()]
             event = re.match(r"\s+(?:meeting|session|conference|seminar|forum)", question[run.end() :], re.I)
-            if run.start() > 0 and words[-1].lower() in _BODY_KINDS and not event:  # not "the Standing Committee meeting"
+            if words[-1].lower() in _BODY_KINDS and not event:  # not "the Standing Committee meeting"
                 bodies.append([w for w in words if w.lower() not in _GENERIC_BODIES | _BODY_KINDS | _PLACES | _LINKS])
         names = [(m.start(), m.end()) for n in _names(text) if not _POSSESSIVE.search(n) for m in re.finditer(re.escape(n), text)]
         window, bounded = 60, r"(?<!\w){}(?!\w)"

@@ -38,6 +38,8 @@ from rag.generators import make_generator
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
+        ("Which water and electricity supply unit did Chen Jining inspect?", "name"),  # the unit's name
+        ("Which unit of measurement is used?", None),
         ("What investment plan did the district adopt?", None),  # a plan, not a sum
         ("What's the total investment for Minhang's 71 major industrial projects?", "money"),  # "what's" is "what is"
         ("总投资是多少?", "money"),
@@ -468,6 +470,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         # Someone asked for by the body they speak for is named next to it, not after a list of the bodies.
         ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Dinghai Road Sub-district, Daqiao Sub-district and Changbai New Village Sub-district gave exchange speeches, and Xue Kan provided work comments for each one.", False),
         ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Xue Kan chaired the meeting.", False),
+        ("Name of the Yangpu Culture and Tourism Bureau head who spoke?", "person", "The District Culture and Tourism Bureau and the District Market Supervision Bureau gave exchange speeches, and Xue Kan provided work comments for each one.", False),
         ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Wang Li, head of Daqiao Sub-district, spoke on renewal.", True),
         ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
