@@ -615,7 +615,7 @@ _PEOPLE_WORDS = re.compile(
 
 
 _EN_ROLE = re.compile(
-    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,2}}?)({_ROLES})\b", re.I
+    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 

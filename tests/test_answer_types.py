@@ -138,6 +138,9 @@ def test_a_title_needs_quotation_marks():
         ("区委副书记、区长周海鹰出席。", "区委副书记、区长是谁？", True),
         ("区政协副主席顾登妹发言。", "区政协主席是哪位？", False),
         ("Who asked is not about a role here.", "Who presided over the meeting?", True),
+        # Three words may qualify the role: "the Minhang District Party secretary" is no deputy secretary.
+        ("Zhou Haiying, Deputy Secretary of the District Committee, deployed work.", "Who is the Minhang District Party secretary?", False),
+        ("Xue Kan, Secretary of the District Committee, chaired the meeting.", "Who is the Yangpu District Party secretary?", True),
         # "The secretary or director of Yinhang sub-district": either role, but of Yinhang, not of the district.
         ("Xue Kan, Secretary of the District Committee, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", False),
         ("Li Ming, director of the Yinhang sub-district office, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", True),
