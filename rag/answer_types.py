@@ -51,7 +51,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大�
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -71,6 +71,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b",
         re.I,
     )),
+    # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
+    ("duty", re.compile(r"分管|主管|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
@@ -277,7 +279,7 @@ _IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'place', 'parts', 'list', 'name' or 'person'; None for other questions."""
+    'count', 'venue', 'place', 'parts', 'list', 'name', 'duty' or 'person'; None for other questions."""
     question = _drop_relative_who(_IS_CONTRACTED.sub(r"\1 is", question))  # "What's the total investment"
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
@@ -571,6 +573,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return True
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
+    if kind == "duty":
+        return bool(re.search(r"分管|主管|负责|\bin charge of\b|\bresponsible for\b", text, re.I))
     if kind == "parts":
         return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which

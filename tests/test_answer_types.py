@@ -38,6 +38,9 @@ from rag.generators import make_generator
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
+        ("副区长王浩分管哪些工作?", "duty"),  # a portfolio
+        ("What is the vice mayor in charge of?", "duty"),
+        ("Who is in charge of the project?", "person"),
         ("Which water and electricity supply unit did Chen Jining inspect?", "name"),  # the unit's name
         ("Which unit of measurement is used?", None),
         ("What investment plan did the district adopt?", None),  # a plan, not a sum
@@ -478,6 +481,9 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "大桥街道党工委书记王明作交流发言。", True),
+        # A portfolio is assigned in the text, not implied by someone speaking about their work.
+        ("副区长王浩分管哪些工作?", "duty", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("副区长王浩分管哪些工作?", "duty", "副区长王浩分管城市建设和管理工作。", True),
         # A date said to be another event's does not date the one asked about.
         ("When did Xi Jinping make the inspection tour of Shanghai?", "date", "To study Xi Jinping's speech during his inspection of Shanghai, on April 9, the District Quarterly Work Meeting was held.", False),
         ("When was the district quarterly work meeting held?", "date", "To study Xi Jinping's speech during his inspection of Shanghai, on April 9, the District Quarterly Work Meeting was held.", True),
