@@ -8,6 +8,7 @@ generator abstain on questions that are close to the documents' topics.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from rag.clean import CJK
 from rag.terms import terms
@@ -160,7 +161,7 @@ _DATED_EVENT = re.compile(
     rf"|\d+月\d+日(?:上午|下午|晚上)?[,，]?([{CJK}、]{{2,40}}?)(?:举行|召开)"
 )
 _ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在)*(?:哪天|哪一天|什么时候|何时|几月几[日号])")
-_EVENT_WORDS = frozenset("meeting session conference seminar forum held work".split())
+_EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held work"))
 
 
 def _dates_another_event(text: str, question: str) -> bool:
@@ -175,7 +176,7 @@ def _dates_another_event(text: str, question: str) -> bool:
         # 精神,3月17日上午,区委常委会扩大会议…举行").
         asked = _ASKED_EVENT_ZH.search(question)
         return bool(asked) and asked.group(1) in text and all(asked.group(1) not in event for event in events)
-    wanted = set(terms(question)) - set(terms(" ".join(_EVENT_WORDS)))
+    wanted = set(terms(question)) - _EVENT_TERMS
     return all(not wanted & set(terms(event)) for event in events)
 
 
@@ -650,8 +651,10 @@ def _names_someone_of_the_body(text: str, question: str) -> bool:
             event = re.match(r"\s+(?:meeting|session|conference|seminar|forum)", question[run.end() :], re.I)
             if words[-1].lower() in _BODY_KINDS and not event:  # not "the Standing Committee meeting"
                 bodies.append([w for w in words if w.lower() not in _GENERIC_BODIES | _BODY_KINDS | _PLACES | _LINKS])
-        names = [(m.start(), m.end()) for n in _names(text) if not _POSSESSIVE.search(n) for m in re.finditer(re.escape(n), text)]
         window, bounded = 60, r"(?<!\w){}(?!\w)"
+        if not any(bodies):  # most questions: the sentence's names are not looked for
+            return True
+        names = [(m.start(), m.end()) for n in _names(text) if not _POSSESSIVE.search(n) for m in re.finditer(re.escape(n), text)]
     for own in filter(None, bodies):
         mentions = [m for w in own for m in re.finditer(bounded.format(re.escape(w)), text, re.I)]
         if not any(start - window <= m.end() and m.start() <= end + window for m in mentions for start, end in names):
@@ -757,17 +760,26 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
     stated = _stated_numbers(question)
     things = []
-    for match in re.finditer(rf"(?<![\d,.])({_NUMBER})|\b{_CARDINAL_WORDS}\b", plain, re.I):
+    for match, after in _counts_and_words(plain, 5):
         if match.group(1) in stated or not (match.group(1) or match.group()[0].islower() or match.start() == 0):
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group()):  # "a 2012 study": a year
             continue
-        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,5})", plain[match.end() :])
-        words = _measured(following.group(1).split() if following else [], limit=3)
+        words = _measured(after, limit=3)
         if not wanted or not words or words[0].lower() in _MAGNITUDES or wanted & set(terms(" ".join(words))):
             return None, []
         things.append(" ".join(words))
     return " ".join(asked_words), things
+
+
+_COUNT = re.compile(rf"(?<![\d,.])({_NUMBER})|\b{_CARDINAL_WORDS}\b", re.I)
+
+
+def _counts_and_words(text: str, n: int) -> Iterator[tuple[re.Match[str], list[str]]]:
+    """Each count in `text` ("71", "three") with the up to `n` words after it."""
+    for match in _COUNT.finditer(text):
+        following = re.match(rf"\s*((?:[A-Za-z][\w'’-]*\s*){{1,{n}}})", text[match.end() :])
+        yield match, following.group(1).split() if following else []
 
 
 _UNIT_OF = re.compile(rf"(?:{_UNITS})\s+of\b", re.I)
@@ -793,9 +805,8 @@ def named_counts(text: str, question: str) -> tuple[str | None, list[str]]:
         return None, []
     plain = _NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text))
     named = []
-    for match in re.finditer(rf"(?<![\d,.])({_NUMBER})|\b{_CARDINAL_WORDS}\b", plain, re.I):
-        following = re.match(r"\s*((?:[A-Za-z][\w'’-]*\s*){1,4})", plain[match.end() :])
-        counted = _phrase(following.group(1).split()) if following else []
+    for _, after in _counts_and_words(plain, 4):
+        counted = _phrase(after)
         if set(terms(" ".join(wanted))) & set(terms(" ".join(counted))):
             named.append(" ".join(counted))
     return " ".join(wanted), named
