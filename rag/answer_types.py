@@ -276,12 +276,22 @@ def _spells_out(text: str, question: str) -> bool:
 
 
 _IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)
+# Chat-box spellings: "what r the numbers", "how much $ for …", "啥时候建成", "叫啥名字".
+_COLLOQUIAL = [
+    (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
+    (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
+    (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
+    (re.compile("啥"), "什么"),
+]
 
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
     'count', 'venue', 'place', 'parts', 'list', 'name', 'duty' or 'person'; None for other questions."""
-    question = _drop_relative_who(_IS_CONTRACTED.sub(r"\1 is", question))  # "What's the total investment"
+    question = _IS_CONTRACTED.sub(r"\1 is", question)  # "What's the total investment"
+    for colloquial, plain in _COLLOQUIAL:
+        question = colloquial.sub(plain, question)
+    question = _drop_relative_who(question)
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue

@@ -28,6 +28,12 @@ from rag.generators import make_generator
         ("陆铭的报告题目是什么?", "title"),
         ("What was the title of the lecture?", "title"),
         ("What is the slogan for Yangpu's annual targets?", "title"),  # a nickname, a slogan, a catchphrase: quoted
+        # Typed in a chat box: "$" for money, 啥 for 什么, "r" for "are".
+        ("how much $ is minhang putting into the 71 projects in total", "money"),
+        ("复兴岛创新基地啥时候建成", "date"),
+        ("区检察院主要负责人叫啥名字", "person"),
+        ("where r the new stations located", "place"),
+        ("What is the R&D budget?", "money"),
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
