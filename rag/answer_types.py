@@ -32,7 +32,9 @@ _ROLES = (
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
 _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
 # ...and, asked for as "the name of the …", these too: "the name of the water supply unit".
-_NAMED_BODIES = r"(?:units?(?! of\b)|bases?|sites?|facilit(?:y|ies)|cent(?:er|re)s?|offices?|enterprises?|venues?)"
+# "Which supply unit / facility / enterprise" asks for its name by itself.
+_NAMED_UNITS = r"(?:units?(?! of\b)|facilit(?:y|ies)|enterprises?)"
+_NAMED_BODIES = rf"(?:{_NAMED_UNITS}|bases?|sites?|cent(?:er|re)s?|offices?|venues?)"
 _PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
     r"(?:(?:hospital|college|school|team|district|province|road|street|park|"
@@ -112,7 +114,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(
         rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
-        rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?(?:units?(?! of\b)|facilit(?:y|ies)|enterprises?)\b",
+        rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b",
         re.I,
     )),
 ]
@@ -145,6 +147,7 @@ _TO_A_PLACE = re.compile(
     r"\b(?:in|at|inside|on|near|to|into|from|outside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+of\s+)?((?:[A-Z][\w'’.-]*\s*)+)"
 )
 _LOCATED = re.compile(r"\b(?:located|situated|housed|based|lies|lay|sits|stands)\s+(?:in|at|on|near|inside|along|beside|by)\b|[在于]|位于", re.I)
+_ASSIGNS_DUTY = re.compile(r"分管|主管|负责|\bin charge of\b|\bresponsible for\b", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
@@ -585,7 +588,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
     if kind == "duty":
-        return bool(re.search(r"分管|主管|负责|\bin charge of\b|\bresponsible for\b", text, re.I))
+        return bool(_ASSIGNS_DUTY.search(text))
     if kind == "parts":
         return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
