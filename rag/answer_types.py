@@ -288,13 +288,18 @@ _COLLOQUIAL = [
 ]
 
 
+def plain_question(question: str) -> str:
+    """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones."""
+    question = _IS_CONTRACTED.sub(r"\1 is", question)
+    for colloquial, plain in _COLLOQUIAL:
+        question = colloquial.sub(plain, question)
+    return question
+
+
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
     'count', 'venue', 'place', 'parts', 'list', 'name', 'duty' or 'person'; None for other questions."""
-    question = _IS_CONTRACTED.sub(r"\1 is", question)  # "What's the total investment"
-    for colloquial, plain in _COLLOQUIAL:
-        question = colloquial.sub(plain, question)
-    question = _drop_relative_who(question)
+    question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue

@@ -22,6 +22,7 @@ from rag.answer_types import (
     holds_type,
     named_counts,
     names_another_ordinal,
+    plain_question,
     question_type,
 )
 from rag.clean import detect_lang
@@ -99,7 +100,8 @@ class ExtractiveGenerator:
             return Answer(question, NO_TERMS_MESSAGE[lang], (), tuple(hits), abstained=True)
         weights = term_weights(q_terms, self.idf)
         total = sum(weights.values())
-        kind = question_type(question)
+        asked = plain_question(question)  # "what r the numbers", "啥时候" as the fact checks read them
+        kind = question_type(asked)
 
         candidates: list[_Span] = []
         seen: set[tuple[str, int, int]] = set()
@@ -113,7 +115,7 @@ class ExtractiveGenerator:
                     continue
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
-                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, question)
+                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, asked)
                 if meanings is not None:  # a paraphrase shares few words with the question but its meaning
                     meaning = self.semantic_weight * meanings[j]
                     span = replace(span, score=span.score + meaning, meaning=meaning)
@@ -122,15 +124,15 @@ class ExtractiveGenerator:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True)
 
         candidates.sort(key=lambda s: (-s.score, s.hit_rank, s.start))
-        best = self._best(candidates, kind, question)
+        best = self._best(candidates, kind, asked)
         # Whether the documents hold the answer is judged on words (calibrated on the tune split); the
         # sentence closest in meaning may share fewer of them, which must not turn an answer into "don't know".
-        by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, question)
-        confidence = max(self._confidence(best, kind, question), self._confidence(by_words, kind, question))
+        by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, asked)
+        confidence = max(self._confidence(best, kind, asked), self._confidence(by_words, kind, asked))
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
 
-        chosen = [self._narrow(best, hits, weights, total, kind, question)]
+        chosen = [self._narrow(best, hits, weights, total, kind, asked)]
         covered = set(best.covered)
         for span in candidates:
             if span is best:
@@ -148,7 +150,7 @@ class ExtractiveGenerator:
             adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and same_passage
             if adds_terms or close_call:
                 room = self.max_answer_chars - sum(len(c.text) for c in chosen)
-                narrowed = self._narrow(span, hits, weights, total, kind, question, min(self.target_chars, room))
+                narrowed = self._narrow(span, hits, weights, total, kind, asked, min(self.target_chars, room))
                 if len(narrowed.text) > room:
                     continue
                 chosen.append(narrowed)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from rag.answer_types import CHECK_ONLY, holds_type, question_type
+from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.types import Hit
@@ -62,7 +62,8 @@ def rerank(
     if not hits or weight <= 0:
         return list(hits)
     weights = term_weights(question_terms(question), idf)
-    kind = question_type(question) if type_bonus else None
+    asked = plain_question(question)
+    kind = question_type(asked) if type_bonus else None
     kind = None if kind in CHECK_ONLY else kind
     top = max(h.score for h in hits) or 1.0
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
@@ -71,7 +72,7 @@ def rerank(
         replace(
             h,
             score=h.score / top
-            + weight * best_sentence_score(h.chunk.text, weights, kind, question, type_bonus, h.sentence_scores, semantic),
+            + weight * best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic),
         )
         for h in hits
     ]

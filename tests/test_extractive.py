@@ -246,3 +246,12 @@ def test_a_count_of_something_else_is_not_an_answer_on_the_seeds(real_seed_pipel
     assert not projects.abstained and "71 major industrial projects" in projects.text
     early = real_seed_pipeline.ask("Of Minhang's practical projects for residents this year, how many already hit their yearly targets early?")
     assert not early.abstained and "5 projects" in early.text
+
+
+def test_chat_box_spellings_are_checked_like_plain_ones():
+    # 啥时候 is 什么时候: the date belongs to the 区委 meeting, so it does not date the 市委 one asked about.
+    text = "为学习贯彻市委常委会扩大会议精神,3月17日上午,区委常委会扩大会议举行。"
+    generator = ExtractiveGenerator(idf=flat_idf)
+    assert generator.generate("市委常委会扩大会议是啥时候召开的?", [hit(text)]).abstained
+    answer = generator.generate("区委常委会扩大会议是啥时候举行的?", [hit(text)])
+    assert not answer.abstained and "3月17日" in answer.text
