@@ -79,7 +79,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
-        r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output)\b(?! of change)"
+        r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
         # "What did the GDP grow by?": the "what" is an amount of change.
         r"|\bwhat (did|does|do|will|has|have|had)\b[^?]*\b(grow|grown|increase|increased|rise|risen|fall|fallen|drop|"
         r"dropped|decline|declined|shrink|shrunk) by\b(?! \w+ing\b)",
@@ -571,7 +571,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return False
         if _ASKS_DAY.search(question):  # "on what date": a day, not "at the beginning of 2023"
             return bool(_HAS_DAY.search(text))
-        return bool(_HAS_DATE.search(text))
+        return bool(_HAS_DATE.search(text) or _HAS_DAY.search(text))  # a day is a date: "the first working day of"
     if kind == "venue":
         if re.search(_WHERE_HELD, question, re.I) and not _is_chinese(question):
             # A place's name after "in" or "at" ("in Santa Clara"), not any name ("his inspection of Shanghai").

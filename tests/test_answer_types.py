@@ -34,6 +34,7 @@ from rag.generators import make_generator
         ("区检察院主要负责人叫啥名字", "person"),
         ("where r the new stations located", "place"),
         ("What is the R&D budget?", "money"),
+        ("What is the storage capacity of the logistics center after the upgrade?", "figure"),  # a quantity
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
@@ -446,6 +447,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         # "This year's work" says nothing of when; "the first working day of the year" is a day.
         ("When did the premier make his inspection tour?", "date", "His speech should be the theme of this year's work.", False),
         ("On which day was the fair opened?", "date", "The fair opened on the first working day of the new year.", True),
+        ("When was the fair opened?", "date", "The fair opened on the first working day of the new year.", True),
+        ("When was the fair opened?", "date", "The fair opened yesterday.", True),
         # A count of things is not an area, nor the number in a place's name.
         ("How many old buildings will be renovated?", "count", "10,000 square meters of houses in Luhui Village 1 will be renovated.", False),
         ("How many old buildings will be renovated?", "count", "Some 120 old buildings will be renovated.", True),
