@@ -50,7 +50,7 @@ _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
 _ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
-_ZH_NAMED_ASKED = "哪[个家所条座]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
+_ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
@@ -98,7 +98,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
-        r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\bspecific\b|\bindividual\b"
+        r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
         r"|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,

@@ -35,6 +35,8 @@ from rag.generators import make_generator
         ("where r the new stations located", "place"),
         ("What is the R&D budget?", "money"),
         ("What is the storage capacity of the logistics center after the upgrade?", "figure"),  # a quantity
+        ("Which industries do the parts of the \"1+2+3+4\" system refer to?", "parts"),
+        ("首批试点选在了哪些街道?", "name"),  # 哪些 like 哪个: streets by name
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
@@ -519,6 +521,8 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Which industries make up Yangpu's \"1+2+3+4\" industrial system?", "parts", 'The "1+2+3+4" system includes one core industry, two pillars and three bases.', True),
         ("What specific targets make up the \"three fives, three sixes\" goals?", "parts", 'Anchor the annual "three fives, three sixes" goals, and consolidate the team.', False),
         ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "加快布局建设以时空智能为核心主导的“3+X”未来产业先导区。", False),
+        ("“完整社区”首批试点选在了哪些街道?", "name", "尽快破题启动“完整社区”建设,不断提升居民生活品质。", False),
+        ("“完整社区”首批试点选在了哪些街道?", "name", "“完整社区”首批试点选在殷行街道和五角场街道。", True),
         ("“3+X”未来产业先导区里的“X”具体指哪些产业?", "parts", "“3+X”即集成电路、生物医药、人工智能三大产业和若干未来产业。", True),
         ("What does the number 330 in the \"Sunshine 330\" program refer to?", "parts", "It will upgrade the “Sunshine 330” program.", False),
     ],
