@@ -27,7 +27,7 @@ _MONEY_NOUNS = r"(?:cost|costs|price|prices|budget|investment|investments|fundin
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
-    r"dean|principal|premier|chancellor|ceo)"
+    r"dean|principal|premier|chancellor|ceo|head(?!\s+coach))"
 )
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
 _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
@@ -698,6 +698,8 @@ def holds_asked_role(text: str, question: str) -> bool:
     if not match or re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
     role = match.group(2)
+    if role.lower() == "head":  # "who is the head of X": its director, secretary or chief, by their title
+        role = f"(?:{_ROLES}|chief|leader)"
     # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
     # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".
     body = re.match(

@@ -492,6 +492,10 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "大桥街道党工委书记王明作交流发言。", True),
+        # "The head of X" is named by a head's title: a body's capitalised name is no one.
+        ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
+        ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
+        ("What is the name of the Broncos' head coach?", "person", "The Broncos hired head coach Gary Kubiak.", True),
         # A portfolio is assigned in the text, not implied by someone speaking about their work.
         ("副区长王浩分管哪些工作?", "duty", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("副区长王浩分管哪些工作?", "duty", "副区长王浩分管城市建设和管理工作。", True),
