@@ -23,7 +23,10 @@ _NUMBER_WORDS = rf"(?:{_CARDINAL_WORDS}|first|second|third|fourth|fifth)"
 _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 
 _CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
-_MONEY_NOUNS = r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|amount of (?:money|funding|investment))"
+_MONEY_NOUNS = (
+    r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|grants?|compensation|"
+    r"fines?|amount of (?:money|funding|investment))"
+)
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
@@ -54,7 +57,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts", "duty"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -63,7 +66,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
-        r"|投资|预算|资金|经费|多少钱|金额",
+        r"|投资|预算|资金|经费|多少钱|金额|补贴|补助|罚款",
         re.I,
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
@@ -86,8 +89,20 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
-    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was) the deadline\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    # "What are the opening hours", "what time does it open", 开放时间: a time of day.
+    ("hours", re.compile(
+        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat time (?:does|do|did|is|was|will)\b[^?]*"
+        r"\b(?:open|opens|close|closes)\b|营业时间|开放时间|几点(?:开|关)",
+        re.I,
+    )),
+    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates)\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
+    # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
+    ("contact", re.compile(
+        r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
+        r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是",
+        re.I,
+    )),
     ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
@@ -122,6 +137,17 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
 _HAS_NUMBER = re.compile(rf"\d|\b{_NUMBER_WORDS}\b|[{_ZH_NUMERAL}]", re.I)
 _HAS_PERCENT = re.compile(r"\d\s*%|\bper ?cent\b|百分|％", re.I)
 _HAS_TITLE = re.compile(r"[《“\"]")
+_HAS_CLOCK = re.compile(
+    r"\b\d{1,2}[:：]\d{2}\b|\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)\b|\bo['’]clock\b|\bnoon\b|\bmidnight\b"
+    r"|\b24[- ]hours?\b|\baround the clock\b|\bround-the-clock\b|\d+\s*[点时](?!间)|全天|\d+小时",
+    re.I,
+)
+# A telephone number, a web or mail address, a street address ("No. 5530, Longwu Road", "长白路100号").
+_HAS_CONTACT = re.compile(
+    r"\d{3,4}[- ]\d{7,8}|\(\d{2,4}\)\s*\d{4}|\b\d{8,11}\b|https?://|\bwww\.|\b[\w.-]+@[\w-]+\.|\.(?:com|cn|org|gov)\b"
+    rf"|\bNo\.\s*\d+|\b\d+\s+(?:[A-Z][\w-]*\s+){{1,3}}(?:Road|Street|Avenue|Lane)\b|[{CJK}]{{1,8}}[路街]\d+号",
+    re.I,
+)
 _HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
 _HAS_LENGTH = re.compile(
     rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:cubic\s+)?"
@@ -298,7 +324,8 @@ def plain_question(question: str) -> str:
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'place', 'parts', 'list', 'name', 'duty' or 'person'; None for other questions."""
+    'count', 'venue', 'place', 'parts', 'list', 'name', 'duty', 'hours', 'contact' or 'person'; None for other
+    questions."""
     question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
@@ -592,6 +619,10 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
             return True
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
+    if kind == "hours":
+        return bool(_HAS_CLOCK.search(text))
+    if kind == "contact":
+        return bool(_HAS_CONTACT.search(text))
     if kind == "duty":
         return bool(_ASSIGNS_DUTY.search(text))
     if kind == "parts":

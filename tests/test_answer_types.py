@@ -37,6 +37,16 @@ from rag.generators import make_generator
         ("What is the storage capacity of the logistics center after the upgrade?", "figure"),  # a quantity
         ("Which industries do the parts of the \"1+2+3+4\" system refer to?", "parts"),
         ("首批试点选在了哪些街道?", "name"),  # 哪些 like 哪个: streets by name
+        # Money by its other names; deadlines and dates; opening hours; a way to reach someone.
+        ("How much subsidy does Minhang give a manufacturer for a new production line?", "money"),
+        ("What fine would a business face for running a factory within a factory?", "money"),
+        ("做直播电商的小企业能拿到多少补贴?", "money"),
+        ("What's the application deadline for the relief measures?", "date"),
+        ("What are the dates of this year's import expo?", "date"),
+        ("What are the opening hours of the service station?", "hours"),
+        ("What phone number should I call to reach the service station?", "contact"),
+        ("What is the service station's address?", "contact"),
+        ("What one-website goal does Yinhang have for government services?", None),
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
@@ -492,6 +502,11 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("Who is the mayor of Minhang District who briefed the Standing Committee meeting?", "person", "At the 18th meeting of the Standing Committee of the Seventh People's Congress of Minhang District held on August 22, Chen Huawen, deputy secretary of the district party committee and district mayor, gave a report.", True),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("代表大桥街道作交流发言的人叫什么名字?", "person", "大桥街道党工委书记王明作交流发言。", True),
+        ("What are the opening hours of the service station?", "hours", "The station is open from 9:00 to 17:00 on weekdays.", True),
+        ("What are the opening hours of the service station?", "hours", "It will create a service station for small enterprises.", False),
+        ("What phone number should I call to reach the service station?", "contact", "Call the station on 021-65432100.", True),
+        ("What phone number should I call to reach the service station?", "contact", "It will create a service station for small enterprises.", False),
+        ("What is the service station's address?", "contact", "The station is at No. 5530, Longwu Road.", True),
         # "The head of X" is named by a head's title: a body's capitalised name is no one.
         ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
