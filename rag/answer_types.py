@@ -24,7 +24,7 @@ _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 
 _CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
 _MONEY_NOUNS = (
-    r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|grants?|compensation|"
+    r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
     r"fines?|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
