@@ -95,7 +95,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates)\b|\b(on what (exact )?(date|day)|what (exact )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
@@ -115,7 +115,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
-        r"|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
+        r"|\bwhat (?:is|are|was|were) (?:the |its |their )?[\"“]|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -209,7 +209,16 @@ def _dates_another_event(text: str, question: str) -> bool:
     return all(not wanted & set(terms(event)) for event in events)
 
 
-_ASKS_DAY = re.compile(r"\b(what|which) (exact )?(date|day)\b|\bon what (exact )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
+# "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
+_ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
+_PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
+_ASKS_ORDINAL = re.compile(r"\bwhich (?:session|meeting)\b|第几", re.I)
+_ORDINAL = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第[\d一二三四五六七八九十百]+",
+    re.I,
+)
+_CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
+_ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}"
     r"|\b(first|second|third|last|final|next|same|following) (working |business )?day of\b|\b(today|yesterday|tomorrow)\b",
@@ -582,6 +591,9 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_LENGTH.search(text))
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
         return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question))
+    if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th, 第三次
+        asked = set(_ORDINAL.findall(question))
+        return any(o not in asked for o in _ORDINAL.findall(text))
     if kind in ("count", "number"):
         if _is_chinese(question):
             return _holds_quantity(text, question) and _counts_asked_measure(text, question)
@@ -596,6 +608,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "date":
         if _dates_another_event(text, question):
             return False
+        if re.search(r"\bcalendar date\b", question, re.I):  # a month and day, not "on Wednesday"
+            return bool(_CALENDAR_DAY.search(text))
         if _ASKS_DAY.search(question):  # "on what date": a day, not "at the beginning of 2023"
             return bool(_HAS_DAY.search(text))
         return bool(_HAS_DATE.search(text) or _HAS_DAY.search(text))  # a day is a date: "the first working day of"
@@ -630,6 +644,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
         return bool(_HAS_LIST.search(text))
     if kind == "person":
+        if _ASKS_PRESIDER.search(question) and not _PRESIDED.search(text):
+            return False
         if not holds_asked_role(text, question) or not _names_someone_of_the_body(text, question):
             return False
         if _is_chinese(question):

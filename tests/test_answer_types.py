@@ -47,6 +47,8 @@ from rag.generators import make_generator
         ("What phone number should I call to reach the service station?", "contact"),
         ("What is the service station's address?", "contact"),
         ("What one-website goal does Yinhang have for government services?", None),
+        ("On what calendar date was the fourth plenary session held?", "date"),
+        ('What are the "two networks" whose efficiency Shanghai aims to improve?', "parts"),  # a coded name spelt out
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
         ("Who presided over the meeting?", "person"),
@@ -507,6 +509,16 @@ def test_on_what_date_wants_a_day_not_a_year():
         ("What phone number should I call to reach the service station?", "contact", "Call the station on 021-65432100.", True),
         ("What phone number should I call to reach the service station?", "contact", "It will create a service station for small enterprises.", False),
         ("What is the service station's address?", "contact", "The station is at No. 5530, Longwu Road.", True),
+        # "At which session": an ordinal the question does not give.
+        ("At which session did the mayor give his report?", "number", "At the 18th meeting (expanded) of the Standing Committee, the mayor gave a report.", True),
+        ("At which session did the mayor give his report?", "number", "The mayor gave a report on the district's key tasks.", False),
+        # A calendar date is a month and day, not a weekday or "the week before".
+        ("On what calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
+        ("On what calendar date was the work meeting held?", "date", "On April 9, the committee held the work meeting.", True),
+        # Who presided is who the text says presided, not who attended.
+        ("会议由谁主持?", "person", "区委书记薛侃,区长周海鹰等领导参加。", False),
+        ("会议由谁主持?", "person", "区委书记薛侃主持会议。", True),
+        ("Who presided over the 18th meeting?", "person", "At the 18th meeting, Chen Huawen, the district mayor, gave a report.", False),
         # "The head of X" is named by a head's title: a body's capitalised name is no one.
         ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
