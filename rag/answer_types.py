@@ -212,11 +212,8 @@ def _dates_another_event(text: str, question: str) -> bool:
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
 _ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
-_ASKS_ORDINAL = re.compile(r"\bwhich (?:session|meeting)\b|第几", re.I)
-_ORDINAL = re.compile(
-    r"\b\d+(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b|第[\d一二三四五六七八九十百]+",
-    re.I,
-)
+_ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
+_ASKS_CALENDAR_DATE = re.compile(r"\bcalendar date\b", re.I)
 _CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
 _ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
@@ -591,7 +588,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_LENGTH.search(text))
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
         return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question))
-    if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th, 第三次
+    if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th (_ORDINAL, below)
         asked = set(_ORDINAL.findall(question))
         return any(o not in asked for o in _ORDINAL.findall(text))
     if kind in ("count", "number"):
@@ -608,7 +605,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "date":
         if _dates_another_event(text, question):
             return False
-        if re.search(r"\bcalendar date\b", question, re.I):  # a month and day, not "on Wednesday"
+        if _ASKS_CALENDAR_DATE.search(question):  # a month and day, not "on Wednesday"
             return bool(_CALENDAR_DAY.search(text))
         if _ASKS_DAY.search(question):  # "on what date": a day, not "at the beginning of 2023"
             return bool(_HAS_DAY.search(text))

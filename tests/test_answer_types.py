@@ -512,6 +512,7 @@ def test_on_what_date_wants_a_day_not_a_year():
         # "At which session": an ordinal the question does not give.
         ("At which session did the mayor give his report?", "number", "At the 18th meeting (expanded) of the Standing Committee, the mayor gave a report.", True),
         ("At which session did the mayor give his report?", "number", "The mayor gave a report on the district's key tasks.", False),
+        ("这是第几次会议?", "number", "区委常委会第三次会议举行。", True),  # 第几 is answered by 第三, as before
         # A calendar date is a month and day, not a weekday or "the week before".
         ("On what calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("On what calendar date was the work meeting held?", "date", "On April 9, the committee held the work meeting.", True),
