@@ -148,7 +148,10 @@ _HAS_CONTACT = re.compile(
     rf"|\bNo\.\s*\d+|\b\d+\s+(?:[A-Z][\w-]*\s+){{1,3}}(?:Road|Street|Avenue|Lane)\b|[{CJK}]{{1,8}}[路街]\d+号",
     re.I,
 )
-_HAS_MONEY = re.compile(r"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|元|美元", re.I)
+# 元 after a number ("5000万元", "1.2亿元", "十余万元"), not in a word: "二次元经济" is anime culture, not a sum.
+_HAS_MONEY = re.compile(
+    rf"\b(yuan|rmb|dollars?|usd|euros?|pounds?)\b|[$¥€£]|[\d{_ZH_NUMERAL}][余多]?[万亿]?(?:美|港|欧|日)?元|人民币", re.I
+)
 _HAS_LENGTH = re.compile(
     rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:cubic\s+)?"
     r"(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|acres?|square|years?|months?|weeks?|days?"

@@ -718,3 +718,14 @@ def test_the_real_model_tells_what_a_count_counts(real_embedder):
     assert generator.generate(question, [hit("We will speed up 16 projects that have started.")]).abstained
     farmland = "How many mu of high-standard farmland will Minhang build south of the Dazhi River?"
     assert generator.generate(farmland, [hit("650 mu of forest area will be added this year.")]).abstained
+
+
+def test_chinese_sums_need_a_number_before_yuan():
+    question = "做直播电商的小企业在杨浦能拿到多少补贴?"
+    assert question_type(question) == "money"
+    # 二次元 (anime culture) holds 元 and a numeral, but no sum of money.
+    assert not holds_type("大力发展直播经济、二次元经济等新型消费,精心策划推出一批活动。", "money", question)
+    assert holds_type("每家企业最高可获得50万元补贴。", "money", question)
+    assert holds_type("补贴总额达一亿元。", "money", question)
+    assert holds_type("补贴为十余万元。", "money", question)
+    assert holds_type("每户补贴300美元。", "money", question)
