@@ -217,6 +217,9 @@ _ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided ove
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
 _ASKS_CALENDAR_DATE = re.compile(r"\bcalendar date\b", re.I)
+# A deadline is when something must be done by: "by the end of September", not "since the beginning of this year".
+_ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚", re.I)
+_ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
 _CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
 _ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
@@ -413,7 +416,8 @@ def _drop_modifiers(text: str, question: str) -> str:
 
 def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
-    plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", text), question)
+    plain = _PLUS_NAME.sub(" ", _NOT_A_QUANTITY.sub(" ", text))  # "1+2+3+4" names a system, it counts nothing
+    plain = _drop_modifiers(plain, question)
     return bool(_new_numbers(plain, question)) or bool(_count_words(plain)) or bool(re.search(f"[{_ZH_NUMERAL}]", plain))
 
 
@@ -607,6 +611,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_TITLE.search(text))
     if kind == "date":
         if _dates_another_event(text, question):
+            return False
+        if _ASKS_DEADLINE.search(question) and not _ENDS_BY.search(text):
             return False
         if _ASKS_CALENDAR_DATE.search(question):  # a month and day, not "on Wednesday"
             return bool(_CALENDAR_DAY.search(text))

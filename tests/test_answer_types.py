@@ -12,6 +12,7 @@ from rag.answer_types import (
     holds_asked_role,
     holds_type,
     named_counts,
+    plain_question,
     question_type,
 )
 from rag.config import Settings
@@ -729,3 +730,21 @@ def test_chinese_sums_need_a_number_before_yuan():
     assert holds_type("补贴总额达一亿元。", "money", question)
     assert holds_type("补贴为十余万元。", "money", question)
     assert holds_type("每户补贴300美元。", "money", question)
+
+
+def test_a_coded_name_counts_nothing():
+    question = "How many enterprises has Yangpu visited so far through its door-to-door enterprise service?"
+    assert not holds_type('striving to build a reliable "1+2+3+4" innovative modern industrial system.', "count", question)
+    assert not holds_type("to build the 1+2+3+4 industrial system.", "count", question)
+    assert holds_type("So far 1,200 enterprises have been visited.", "count", question)
+
+
+def test_a_deadline_is_a_date_something_must_be_done_by():
+    question = plain_question("What's the application deadline for the relief measures Minhang launched?")
+    assert question_type(question) == "date"
+    assert not holds_type("Since the beginning of this year, the district has launched a number of measures.", "date", question)
+    assert holds_type("The renovation will be completed by the end of September.", "date", question)
+    assert holds_type("Applications are due on March 31.", "date", question)
+    assert holds_type("申请截止日期为3月31日。", "date", "补贴申请的截止日期是哪天?")
+    # Without "deadline", a start date still answers "when".
+    assert holds_type("Since the beginning of this year, the district has launched measures.", "date", "When did the measures start?")
