@@ -191,6 +191,10 @@ _HAS_DATE = re.compile(
 _DATED_EVENT = re.compile(
     rf"\b(?:on |in )?{_MONTH}\s+\d{{1,2}},?\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s+(?:(?:and|of|the)\s+)*)+)(?:was|were) held\b"
     rf"|\d+月\d+日(?:上午|下午|晚上)?[,，]?([{CJK}、]{{2,40}}?)(?:举行|召开)"
+    # "On Wednesday, the Shanghai Municipal Party Committee held the first quarterly work meeting of the year", "On
+    # the first working day of the new year, Shanghai held a city-wide urban renewal promotion conference"
+    rf"|\b[Oo]n (?:{_WEEKDAY}|{_MONTH}\s+\d{{1,2}}|the \w+ (?:working |business )?day of the (?:new )?(?:year|month|week)),?\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|the)\s+)*)+held\s+"
+    r"((?:the|a|an|its|their)\s+[\w'’ -]{3,80}?)(?=[,.;]|$)"
 )
 _ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在)*(?:哪天|哪一天|什么时候|何时|几月几[日号])")
 _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held work"))
@@ -200,7 +204,7 @@ def _dates_another_event(text: str, question: str) -> bool:
     """Whether every date in `text` is said to be that of another event than the one asked about: "on April 9,
     the Quarterly Work Meeting was held" does not date Xi Jinping's inspection; "3月17日上午,区委常委会扩大会议…举行"
     does not date the 市委常委会扩大会议."""
-    events = [m.group(1) or m.group(2) for m in _DATED_EVENT.finditer(text)]
+    events = [m.group(1) or m.group(2) or m.group(3) for m in _DATED_EVENT.finditer(text)]
     if not events or len(events) < len(_HAS_DAY.findall(text)):
         return False
     if _is_chinese(question):
@@ -209,7 +213,24 @@ def _dates_another_event(text: str, question: str) -> bool:
         asked = _ASKED_EVENT_ZH.search(question)
         return bool(asked) and asked.group(1) in text and all(asked.group(1) not in event for event in events)
     wanted = set(terms(question)) - _EVENT_TERMS
-    return all(not wanted & set(terms(event)) for event in events)
+    return all(_another_event(event, wanted, question) for event in events)
+
+
+def _another_event(event: str, wanted: set[str], question: str) -> bool:
+    named = set(terms(event)) - _EVENT_TERMS  # "held a seminar" names no event in particular
+    return bool(named) and (not wanted & named or _other_level(event, question))
+
+
+# Which tier of government a body or meeting belongs to: the district's quarterly meeting is not the city's.
+_LEVEL = re.compile(r"\b(sub-district|district|municipal|city|provincial|national|county|town)\b", re.I)
+
+
+def _other_level(event: str, question: str) -> bool:
+    """Whether the event is of another tier than the question names ("the District Committee … Meeting" for "the
+    municipal party committee study seminar")."""
+    named = {m.lower() for m in _LEVEL.findall(event)}
+    asked = {m.lower() for m in _LEVEL.findall(question)}
+    return bool(named) and bool(asked) and not named & asked
 
 
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.

@@ -748,3 +748,17 @@ def test_a_deadline_is_a_date_something_must_be_done_by():
     assert holds_type("申请截止日期为3月31日。", "date", "补贴申请的截止日期是哪天?")
     # Without "deadline", a start date still answers "when".
     assert holds_type("Since the beginning of this year, the district has launched measures.", "date", "When did the measures start?")
+
+
+def test_a_date_said_of_another_meeting_does_not_date_the_asked_one():
+    city = "On Wednesday, the Shanghai Municipal Party Committee held the first quarterly work meeting of the year."
+    asked_seminar = "On what date was the municipal party committee study seminar held?"
+    assert not holds_type(city, "date", asked_seminar)
+    assert holds_type(city, "date", "When did the Shanghai Municipal Party Committee hold its first quarterly work meeting?")
+    renewal = "On the first working day of the new year, Shanghai held a city-wide urban renewal promotion conference."
+    assert not holds_type(renewal, "date", asked_seminar)
+    assert holds_type(renewal, "date", "When did Shanghai hold its urban renewal promotion conference?")
+    # The district's quarterly meeting is not the city's, though both are a committee's quarterly work meeting.
+    district = "On April 9, the District Committee and District Government Quarterly Work Meeting was held."
+    assert not holds_type(district, "date", "On what date did the Municipal Party Committee hold its quarterly work meeting?")
+    assert holds_type(district, "date", "On what date was the district's quarterly work meeting held?")
