@@ -35,6 +35,7 @@ class Settings:
     rerank_depth: int = 20  # fused candidates the reranker sees
     rerank_type_bonus: float = 0.1  # added to a sentence's coverage when it holds the asked-for fact (a number, a name)
     rerank_semantic_weight: float = 1.0  # × a passage's best sentence cosine with the question (swept on tune sets)
+    rerank_name_penalty: float = 0.15  # × share of the question's names its document never writes (swept on tune sets)
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     answer_close_call_ratio: float = 0.85  # a runner-up sentence scoring this share of the best is shown too
@@ -53,7 +54,13 @@ class Settings:
             raise ValueError(f"generator must be one of {', '.join(GENERATORS)}, got {self.generator!r}")
         if not 1 <= self.top_k <= 100:
             raise ValueError(f"top_k must be between 1 and 100, got {self.top_k}")
-        weights = ("rerank_weight", "rerank_type_bonus", "rerank_semantic_weight", "answer_semantic_weight")
+        weights = (
+            "rerank_weight",
+            "rerank_type_bonus",
+            "rerank_semantic_weight",
+            "rerank_name_penalty",
+            "answer_semantic_weight",
+        )
         if negative := [name for name in weights if getattr(self, name) < 0]:
             raise ValueError(f"{', '.join(negative)} must be 0 or more")
         if self.rerank_depth < self.top_k:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import shutil
 import tempfile
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from rag.types import Chunk
 LEXICAL_FORMAT = 2
 BM25_K1 = 1.2
 BM25_B = 0.75
+_WORD = re.compile(r"[^\W_]+")
 
 
 class LexicalIndex:
@@ -39,6 +41,7 @@ class LexicalIndex:
         self._bm25 = bm25
         self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
+        self._document_words: dict[str, frozenset[str]] | None = None
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
@@ -78,6 +81,15 @@ class LexicalIndex:
         after = self.chunks[index + 1] if index + 1 < len(self.chunks) else None
         same = lambda other: other if other is not None and other.doc_id == chunk.doc_id else None  # noqa: E731
         return same(before), same(after)
+
+    def document_words(self, source: str) -> frozenset[str]:
+        """The lower-case words of a whole document (its title and every chunk), built on first use."""
+        if self._document_words is None:
+            words: dict[str, set[str]] = defaultdict(set)
+            for chunk in self.chunks:
+                words[chunk.source].update(_WORD.findall(f"{chunk.title}\n{chunk.text}".lower()))
+            self._document_words = {source: frozenset(w) for source, w in words.items()}
+        return self._document_words.get(source, frozenset())
 
     def search(self, query: str, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
         """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""

@@ -115,7 +115,16 @@ class Pipeline:
             # How close in meaning each sentence of the passages is to the question: rerank and generator weigh it.
             hits = [replace(h, sentence_scores=sentence_similarities(h.chunk, vector)) for h in hits]
         s = self.settings
-        return rerank(query, hits, lexical.idf, s.rerank_weight, s.rerank_type_bonus, s.rerank_semantic_weight)[:top_k]
+        return rerank(
+            query,
+            hits,
+            lexical.idf,
+            s.rerank_weight,
+            s.rerank_type_bonus,
+            s.rerank_semantic_weight,
+            s.rerank_name_penalty,
+            lexical.document_words,
+        )[:top_k]
 
     def ask(
         self,

@@ -7,6 +7,7 @@ a better first passage than one that mentions them scattered.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
@@ -44,6 +45,15 @@ def best_sentence_score(
     return best
 
 
+# Capitalised words past a question's first word: "Yangpu" in "Which campaign is Yangpu's mayor following?"
+_NAME = re.compile(r"(?<=[\w,] )[A-Z]\w+")
+
+
+def question_names(question: str) -> list[str]:
+    """The names a question gives, lower-case: "Which campaign is Yangpu's mayor following?" -> ["yangpu"]."""
+    return [word.lower() for word in _NAME.findall(question)]
+
+
 def rerank(
     question: str,
     hits: Sequence[Hit],
@@ -51,6 +61,8 @@ def rerank(
     weight: float,
     type_bonus: float = 0.0,
     semantic_weight: float = 0.0,
+    name_penalty: float = 0.0,
+    document_words: Callable[[str], frozenset[str]] | None = None,
 ) -> list[Hit]:
     """Hits reordered by fused score (scaled to the best one) + weight × the best sentence's score.
 
@@ -58,6 +70,8 @@ def rerank(
     kind of fact asked for ("how many residents": a number), plus `semantic_weight` × its cosine with the
     question (Hit.sentence_scores, when known). Words and meaning are judged on the same sentence, as the
     generator does (seeds tune hit@1 0.938 -> 0.954 against scoring the best of each; SQuAD tune unchanged).
+    A passage whose document (`document_words(source)`) never writes a name the question gives ("Yangpu") loses
+    `name_penalty` × the share of such names: an article about Minhang rarely answers a question about Yangpu.
     """
     if not hits or weight <= 0:
         return list(hits)
@@ -68,11 +82,17 @@ def rerank(
     top = max(h.score for h in hits) or 1.0
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
     semantic = semantic_weight / weight
+    names = question_names(question) if name_penalty and document_words else []
+
+    def unnamed(source: str) -> float:
+        return sum(name not in document_words(source) for name in names) / len(names) if names else 0.0
+
     scored = [
         replace(
             h,
             score=h.score / top
-            + weight * best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic),
+            + weight * best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
+            - name_penalty * unnamed(h.chunk.source),
         )
         for h in hits
     ]

@@ -51,3 +51,27 @@ def test_words_and_meaning_count_when_one_sentence_has_both():
     together = replace(together, sentence_scores=(0.8,))
     ranked = rerank(question, [split, together], flat_idf, weight=1.0, semantic_weight=1.0)
     assert [h.chunk.source for h in ranked] == ["b.txt", "a.txt"]
+
+
+def test_a_passage_of_a_document_that_never_names_the_asked_place_moves_down():
+    from rag.lexical import LexicalIndex
+
+    question = "Which campaign is Yangpu's district mayor following to help graduates find jobs?"
+    minhang = hit("The district mayor follows a campaign to help graduates find jobs.", source="minhang.txt", rank=1)
+    yangpu = hit("Yangpu will help new graduates into jobs early.", source="yangpu.txt", rank=1.1)
+    lexical = LexicalIndex.build([minhang.chunk, yangpu.chunk], generation=1)
+    assert lexical.document_words("yangpu.txt") >= {"yangpu", "graduates"}
+    assert rerank(question, [minhang, yangpu], flat_idf, weight=1.0)[0].chunk.source == "minhang.txt"
+    ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
+    assert [h.chunk.source for h in ranked] == ["yangpu.txt", "minhang.txt"]
+    # A question typed in lower case gives no names: the order stays.
+    lower = rerank(question.lower(), [minhang, yangpu], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
+    assert lower[0].chunk.source == "minhang.txt"
+
+
+def test_question_names_are_capitalised_words_past_the_first():
+    from rag.rerank import question_names
+
+    assert question_names("Which campaign is Yangpu's mayor following?") == ["yangpu"]
+    assert question_names("At the April 2024 Yangpu meeting, who spoke?") == ["april", "yangpu"]
+    assert question_names("Yangpu plans what?") == []
