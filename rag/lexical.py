@@ -41,7 +41,10 @@ class LexicalIndex:
         self._bm25 = bm25
         self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
-        self._document_words: dict[str, frozenset[str]] | None = None
+        self._by_source: dict[str, list[int]] = defaultdict(list)
+        for i, chunk in enumerate(self.chunks):
+            self._by_source[chunk.source].append(i)
+        self._document_words: dict[str, frozenset[str]] = {}
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
@@ -83,13 +86,13 @@ class LexicalIndex:
         return same(before), same(after)
 
     def document_words(self, source: str) -> frozenset[str]:
-        """The lower-case words of a whole document (its title and every chunk), built on first use."""
-        if self._document_words is None:
-            words: dict[str, set[str]] = defaultdict(set)
-            for chunk in self.chunks:
-                words[chunk.source].update(_WORD.findall(f"{chunk.title}\n{chunk.text}".lower()))
-            self._document_words = {source: frozenset(w) for source, w in words.items()}
-        return self._document_words.get(source, frozenset())
+        """The lower-case words of a whole document (its title and every chunk), gathered when first asked for."""
+        words = self._document_words.get(source)
+        if words is None:
+            chunks = (self.chunks[i] for i in self._by_source.get(source, ()))
+            words = frozenset(w for c in chunks for w in _WORD.findall(f"{c.title}\n{c.text}".lower()))
+            self._document_words[source] = words
+        return words
 
     def search(self, query: str, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
         """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""
