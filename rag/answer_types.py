@@ -405,7 +405,8 @@ def _counted_phrase(question: str) -> str | None:
 
 _NOT_A_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
-    r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)",
+    r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)"
+    r"|\d{4}\s*年|\d{1,2}月(?:\d{1,2}[日号])?",  # 2024年, 3月17日: a year and a day, no count
     re.I,
 )
 
@@ -439,7 +440,9 @@ def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
     plain = _PLUS_NAME.sub(" ", _NOT_A_QUANTITY.sub(" ", text))  # "1+2+3+4" names a system, it counts nothing
     plain = _drop_modifiers(plain, question)
-    return bool(_new_numbers(plain, question)) or bool(_count_words(plain)) or bool(re.search(f"[{_ZH_NUMERAL}]", plain))
+    if _new_numbers(plain, question) or _count_words(plain):
+        return True
+    return any(not m.group(1) or "第几" in question for m in _ZH_QUANTITY.finditer(plain))
 
 
 _UNITS = (
@@ -483,6 +486,8 @@ def _measures_asked_unit(text: str, question: str) -> bool:
 # counted with any of 人, 名 and 位.
 _ZH_MEASURES = "万平方米|平方公里|平方米|公里|千米|公顷|万元|亿元|[个项家篇年次名位条座所户人米亩元天件批届场份只辆栋套间]"
 _ZH_PEOPLE = "人名位"
+# A Chinese numeral that counts: "三个", "两项", "二十万居民", not the 一 of 进一步 or 一体化, nor 两会; 第七届 only for 第几.
+_ZH_QUANTITY = re.compile(f"(第)?[{_ZH_NUMERAL}零〇]+(?:[万亿]|\\s*(?:多|余)?\\s*(?:{_ZH_MEASURES}))")
 
 
 def _counts_asked_measure(text: str, question: str) -> bool:

@@ -762,3 +762,13 @@ def test_a_date_said_of_another_meeting_does_not_date_the_asked_one():
     district = "On April 9, the District Committee and District Government Quarterly Work Meeting was held."
     assert not holds_type(district, "date", "On what date did the Municipal Party Committee hold its quarterly work meeting?")
     assert holds_type(district, "date", "On what date was the district's quarterly work meeting held?")
+
+
+def test_a_chinese_count_is_a_numeral_with_its_measure_word():
+    question = "殷行街道有多少居民?"
+    assert question_type(question) == "count"
+    # 一 in 进一步 and 一体化, 两 in 两会, and a date count nothing.
+    assert not holds_type("3月17日上午,进一步推进一体化,学习全国两会精神。", "count", question)
+    assert holds_type("殷行街道有二十万居民。", "count", question)
+    assert holds_type("完成三个方面的工作。", "count", question)
+    assert holds_type("服务20万人。", "count", question)
