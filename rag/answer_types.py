@@ -78,7 +78,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
-    ("duty", re.compile(r"分管|主管|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
+    ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
@@ -719,6 +719,7 @@ _PEOPLE_WORDS = re.compile(
 _EN_ROLE = re.compile(
     rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
+_WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading)\b", re.I)
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 
 
@@ -773,19 +774,23 @@ def holds_asked_role(text: str, question: str) -> bool:
         wanted = {role for deputy, role in _ZH_ROLE.findall(question) if not deputy}
         found = {role for deputy, role in _ZH_ROLE.findall(text) if not deputy}
         return wanted <= found
-    match = _EN_ROLE.search(question)
-    if not match or re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
+    heads = _WHO_HEADS.search(question)
+    match = heads or _EN_ROLE.search(question)
+    if not match or not heads and re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
-    role = match.group(2)
-    if role.lower() == "head":  # "who is the head of X": its director, secretary or chief, by their title
+    role = "head" if heads else match.group(2)
+    if role.lower() == "head":  # "who is the head of X", "who heads X": its director, secretary or chief, by title
         role = f"(?:{_ROLES}|chief|leader)"
     # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
     # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".
+    of = r"\s+" if heads else r"\s+of\s+"  # "who heads the Market Supervision Bureau"
     body = re.match(
-        rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?\s+of\s+(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+)",
+        rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?{of}(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+)",
         question[match.end() :],
     )
-    where = [w for w in body.group("body").split() if w.lower() not in _GENERIC_BODIES] if body else []
+    # (For "who heads Yangpu's …", the district is where it is; the body's own words must be in the text.)
+    skip = _GENERIC_BODIES | _PLACES if heads else _GENERIC_BODIES
+    where = [w for w in body.group("body").split() if _POSSESSIVE.sub("", w).lower() not in skip] if body else []
     if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
         return False
     if body and body.group("other"):  # "the secretary or director": either one answers

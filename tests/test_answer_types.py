@@ -772,3 +772,21 @@ def test_a_chinese_count_is_a_numeral_with_its_measure_word():
     assert holds_type("殷行街道有二十万居民。", "count", question)
     assert holds_type("完成三个方面的工作。", "count", question)
     assert holds_type("服务20万人。", "count", question)
+
+
+def test_who_heads_a_body_wants_someone_with_a_head_s_title():
+    question = "Who heads the Yangpu District Market Supervision Bureau?"
+    assert question_type(question) == "person"
+    speakers = "District Market Supervision Bureau gave exchange speeches, and Xue Kan provided work comments."
+    assert not holds_type(speakers, "person", question)
+    assert holds_type("Wang Li, director of the District Market Supervision Bureau, spoke.", "person", question)
+    # The district need not be repeated beside the title.
+    chair = "Tai Xun, Chairman of the District Political Consultative Conference, attended."
+    assert holds_type(chair, "person", "Who heads the Yangpu District Political Consultative Conference?")
+
+
+def test_what_someone_is_responsible_for_is_a_duty_the_text_assigns():
+    question = "副区长王浩负责哪方面的工作?"
+    assert question_type(question) == "duty"
+    assert not holds_type("副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", "duty", question)
+    assert holds_type("副区长王浩负责城市管理工作。", "duty", question)
