@@ -233,6 +233,18 @@ def _other_level(event: str, question: str) -> bool:
     return bool(named) and bool(asked) and not named & asked
 
 
+# "题目叫什么" / "what is it nicknamed": a title the text gives as one ("以“中国经济和城市发展”为题", "titled", "known as").
+_ASKS_TITLE_BY_NAME = re.compile(r"题目|标题|题为|为题|主题|\btitled?\b|\bnicknamed?\b|\bslogan\b|\bcatchphrase\b", re.I)
+_GIVES_TITLE = re.compile(
+    r"题目|标题|题为|为题|主题|\btitled?\b|\bnicknamed?\b|\bslogan\b|\bcatchphrase\b|\bknown as\b|\bcalled\b", re.I
+)
+
+
+def gives_asked_title(text: str, question: str) -> bool:
+    """Whether `text` gives a quoted title as such, for a question asking for one by such a word."""
+    return bool(_ASKS_TITLE_BY_NAME.search(question) and _GIVES_TITLE.search(text) and _HAS_TITLE.search(text))
+
+
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
 _ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)

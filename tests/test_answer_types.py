@@ -790,3 +790,16 @@ def test_what_someone_is_responsible_for_is_a_duty_the_text_assigns():
     assert question_type(question) == "duty"
     assert not holds_type("副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", "duty", question)
     assert holds_type("副区长王浩负责城市管理工作。", "duty", question)
+
+
+def test_a_title_given_as_such_answers_though_it_shares_few_words():
+    text = (
+        "会议邀请上海交通大学中国发展研究院执行院长陆铭作专题辅导报告。"
+        "报告以“中国经济和城市发展”为题,从三个方面对当前中国经济发展的宏观形势进行了解读。"
+    )
+    generator = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15)
+    answer = generator.generate("陆铭那场讲座题目叫什么", [hit(text)])
+    assert not answer.abstained and "中国经济和城市发展" in answer.text
+    # A quoted phrase that is not given as a title does not answer.
+    slogan = "会议强调,要做好“三篇大文章”,推动经济持续回升向好,全力以赴完成全年目标任务。"
+    assert generator.generate("陆铭那场讲座题目叫什么", [hit(slogan)]).abstained
