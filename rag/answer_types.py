@@ -234,10 +234,9 @@ def _other_level(event: str, question: str) -> bool:
 
 
 # "题目叫什么" / "what is it nicknamed": a title the text gives as one ("以“中国经济和城市发展”为题", "titled", "known as").
-_ASKS_TITLE_BY_NAME = re.compile(r"题目|标题|题为|为题|主题|\btitled?\b|\bnicknamed?\b|\bslogan\b|\bcatchphrase\b", re.I)
-_GIVES_TITLE = re.compile(
-    r"题目|标题|题为|为题|主题|\btitled?\b|\bnicknamed?\b|\bslogan\b|\bcatchphrase\b|\bknown as\b|\bcalled\b", re.I
-)
+_TITLE_CUES = r"题目|标题|题为|为题|主题|\btitled?\b|\bnicknamed?\b|\bslogan\b|\bcatchphrase\b"
+_ASKS_TITLE_BY_NAME = re.compile(_TITLE_CUES, re.I)
+_GIVES_TITLE = re.compile(rf"{_TITLE_CUES}|\bknown as\b|\bcalled\b", re.I)
 
 
 def gives_asked_title(text: str, question: str) -> bool:

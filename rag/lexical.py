@@ -41,9 +41,7 @@ class LexicalIndex:
         self._bm25 = bm25
         self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
-        self._by_source: dict[str, list[int]] = defaultdict(list)
-        for i, chunk in enumerate(self.chunks):
-            self._by_source[chunk.source].append(i)
+        self._by_source: dict[str, list[int]] | None = None  # chunk positions by document, built on first use
         self._document_words: dict[str, frozenset[str]] = {}
 
     @classmethod
@@ -89,6 +87,11 @@ class LexicalIndex:
         """The lower-case words of a whole document (its title and every chunk), gathered when first asked for."""
         words = self._document_words.get(source)
         if words is None:
+            if self._by_source is None:  # not at load: a one-question `rag ask` on a large index need not pay for it
+                by_source: dict[str, list[int]] = defaultdict(list)
+                for i, chunk in enumerate(self.chunks):
+                    by_source[chunk.source].append(i)
+                self._by_source = by_source
             chunks = (self.chunks[i] for i in self._by_source.get(source, ()))
             words = frozenset(w for c in chunks for w in _WORD.findall(f"{c.title}\n{c.text}".lower()))
             self._document_words[source] = words
