@@ -570,9 +570,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("做直播电商的小企业在杨浦能拿到多少补贴?", "money", "补贴为十余万元。", True),
         ("做直播电商的小企业在杨浦能拿到多少补贴?", "money", "每户补贴300美元。", True),
         # A coded name like "1+2+3+4" counts nothing.
-        ("How many enterprises has Yangpu visited so far?", "count", 'to build a reliable "1+2+3+4" industrial system.', False),
-        ("How many enterprises has Yangpu visited so far?", "count", "to build the 1+2+3+4 industrial system.", False),
-        ("How many enterprises has Yangpu visited so far?", "count", "So far 1,200 enterprises have been visited.", True),
+        ("How many enterprises has Yangpu visited so far through its door-to-door enterprise service?", "count", 'to build a reliable "1+2+3+4" industrial system.', False),
+        ("How many enterprises has Yangpu visited so far through its door-to-door enterprise service?", "count", "to build the 1+2+3+4 industrial system.", False),
+        ("How many enterprises has Yangpu visited so far through its door-to-door enterprise service?", "count", "So far 1,200 enterprises have been visited.", True),
         # A Chinese count is a numeral with its measure word: not the 一 of 进一步 or 一体化, the 两 of 两会, nor a date.
         ("殷行街道有多少居民?", "count", "3月17日上午,进一步推进一体化,学习全国两会精神。", False),
         ("殷行街道有多少居民?", "count", "殷行街道有二十万居民。", True),
