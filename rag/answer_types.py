@@ -57,7 +57,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech"})
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -74,10 +74,21 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
-        r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b",
+        r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b"
+        r"|(?:增长|失业|通胀|利|出生|死亡|就业)率",
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
+    # "What did Zhou Rong say at the meeting", "王浩在交流发言中讲了哪些内容": what someone said, which the text
+    # must report (not only that they spoke or attended).
+    ("speech", re.compile(
+        # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
+        # its own ("the Court held that …").
+        r"\bwhat (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,5}?(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|"
+        r"regarding|when|to|after|before)\b))|talk about|speak about|speak on)\b"
+        r"|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?内容",
+        re.I,
+    )),
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
@@ -177,6 +188,16 @@ _TO_A_PLACE = re.compile(
 )
 _LOCATED = re.compile(r"\b(?:located|situated|housed|based|lies|lay|sits|stands)\s+(?:in|at|on|near|inside|along|beside|by)\b|[在于]|位于", re.I)
 _ASSIGNS_DUTY = re.compile(r"分管|主管|负责|\bin charge of\b|\bresponsible for\b", re.I)
+_REPORTS_SPEECH = re.compile(
+    r"\b(?:said|says|noted|notes|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|called for|calls for|"
+    r"urged|urges|stated|states|remarked|added|explained|proposed|required|requires|demanded|hoped|believed|argued|"
+    r"announced|told|claimed|claims|wrote|declared|insisted|suggested|predicted|warned|promised|asked|replied|"
+    r"responded|commented|concluded|reported|quoted|according to|(?:say|stat|not|stress|emphasi[sz]|writ|declar|claim|"
+    r"urg|add|explain|warn|ask|reply|respond|comment)ing)\b"
+    r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
+    re.I,
+)
+_SPEAKER = re.compile(r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)(?:say|talk|speak)\b", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
@@ -368,7 +389,7 @@ def plain_question(question: str) -> str:
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'place', 'parts', 'list', 'name', 'duty', 'hours', 'contact' or 'person'; None for other
+    'count', 'venue', 'place', 'parts', 'list', 'name', 'speech', 'duty', 'hours', 'contact' or 'person'; None for other
     questions."""
     question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
@@ -680,6 +701,10 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_CLOCK.search(text))
     if kind == "contact":
         return bool(_HAS_CONTACT.search(text))
+    if kind == "speech":  # reported, and of the speaker asked about: not "Zhou Haiying pointed out" for Zhou Rong
+        speaker = _SPEAKER.search(question)
+        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", speaker.group(1)) if speaker else []
+        return bool(_REPORTS_SPEECH.search(text)) and all(re.search(rf"\b{name}\b", text) for name in names)
     if kind == "duty":
         return bool(_ASSIGNS_DUTY.search(text))
     if kind == "parts":
@@ -858,6 +883,18 @@ def asks_about_last_year(text: str, question: str) -> bool:
 
 
 _MAGNITUDES = frozenset("thousand million billion hundred more times percent per".split())
+
+
+_VAGUE_COUNT = re.compile(
+    r"\b(?:a (?:number|batch|series|group|handful|host) of|several|numerous|various|multiple|many|some)((?: [\w'’-]+){1,4})", re.I
+)
+
+
+def counts_vaguely(text: str, asked: str) -> bool:
+    """Whether `text` counts the asked thing only vaguely: "introduce a number of iconic and leading corporate
+    headquarters" does not say how many headquarters, whatever else it counts ("16 projects")."""
+    wanted = set(terms(asked))
+    return any(wanted & set(terms(m.group(1))) for m in _VAGUE_COUNT.finditer(_QUOTED.sub(" ", text)))
 
 
 def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:

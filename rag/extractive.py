@@ -19,6 +19,7 @@ from rag.answer_types import (
     asks_about_last_year,
     counted_things,
     counts_asked_noun,
+    counts_vaguely,
     gives_asked_title,
     holds_type,
     named_counts,
@@ -221,7 +222,10 @@ class ExtractiveGenerator:
         if kind != "count" or self.phrase_similarity is None:
             return True
         asked, things = counted_things(text, question)
-        return not things or max(self.phrase_similarity(asked, things)) >= self.counted_min_similarity
+        if not things:
+            return True
+        # Every count here counts something else; if the sentence counts the asked thing only vaguely, none answers.
+        return not counts_vaguely(text, asked) and max(self.phrase_similarity(asked, things)) >= self.counted_min_similarity
 
     def _counts_the_asked(self, text: str, question: str) -> bool:
         """Whether a count in `text` counts what "how many X" asks for by meaning ("200,000 residents" for "how

@@ -58,6 +58,11 @@ from rag.generators import make_generator
         ("Whose project experience does Minhang want to spread?", None),  # an owner: a person, a firm, a project
         ("要在实战中增强谁的调度能力?", None),  # 谁的 is "whose", too
         ("What is the total investment for Minhang's 71 major industrial projects?", "money"),
+        # What someone said at a meeting; not a fact a speaker stated ("say Steymann was entitled to").
+        ("What did Zhou Rong say at the quarterly work meeting?", "speech"),
+        ("副区长王浩在交流发言中具体讲了哪些内容?", "speech"),
+        ("What did the Court of Justice say Steymann was entitled to?", None),
+        ("陆铭预测今年中国经济增长率是多少?", "percent"),
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
         ("副区长王浩分管哪些工作?", "duty"),  # a portfolio
@@ -592,6 +597,16 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # 负责哪方面 asks for a duty the text assigns.
         ("副区长王浩负责哪方面的工作?", "duty", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("副区长王浩负责哪方面的工作?", "duty", "副区长王浩负责城市管理工作。", True),
+        # What someone said: a sentence that reports their words, not one that lists them among those who attended
+        # or spoke, nor another speaker's words.
+        ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Tai Xun, Chairman of the District Political Consultative Conference; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", False),
+        ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Haiying pointed out the tasks for the second quarter.", False),
+        ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Rong stressed that safety comes first.", True),
+        ("副区长王浩在交流发言中具体讲了哪些内容?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("副区长王浩在交流发言中具体讲了哪些内容?", "speech", "王浩指出,要抓好城市更新。", True),
+        # A growth rate (增长率) is stated in per cent, not by "三个方面".
+        ("陆铭预测今年中国经济增长率是多少?", "percent", "报告从中国式现代化和中国经济等三个方面,对当前中国经济发展的宏观形势进行了解读。", False),
+        ("陆铭预测今年中国经济增长率是多少?", "percent", "陆铭预计今年中国经济增长5%左右。", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):

@@ -246,6 +246,9 @@ def test_a_count_of_something_else_is_not_an_answer_on_the_seeds(real_seed_pipel
     assert not projects.abstained and "71 major industrial projects" in projects.text
     early = real_seed_pipeline.ask("Of Minhang's practical projects for residents this year, how many already hit their yearly targets early?")
     assert not early.abstained and "5 projects" in early.text
+    # "introduce a number of … corporate headquarters; … 16 projects": the headquarters are not counted.
+    headquarters = real_seed_pipeline.ask("How many corporate headquarters have already moved into the Hongqiao International Central Business District?")
+    assert headquarters.abstained and not headquarters.citations
 
 
 def test_chat_box_spellings_are_checked_like_plain_ones():
