@@ -86,7 +86,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # its own ("the Court held that …").
         r"\bwhat (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,5}?(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|"
         r"regarding|when|to|after|before)\b))|talk about|speak about|speak on)\b"
-        r"|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?内容",
+        r"|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容",
         re.I,
     )),
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
@@ -114,7 +114,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是",
         re.I,
     )),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -341,7 +341,7 @@ def _drop_relative_who(question: str) -> str:
 
 
 # A coded name: quoted and holding a number ("1+2+3+4", “3+X”, "three fives, three sixes"), or joined by "+".
-_QUOTED_NAME = re.compile(r'"([^"]{1,40})"|“([^”]{1,40})”')
+_QUOTED_NAME = re.compile(r'"([^"]{1,40})"|“([^”]{1,40})”|(?<!\w)[\'‘]([^\'‘’]{1,40})[\'’](?!\w)')
 _PLUS_NAME = re.compile(r"(?<![\w+])\w+(?:\+\w+)+")
 # What spells a coded name out: "…, namely A, B and C", "including", "（即…）", "包括".
 _SPELLS_OUT = re.compile(
@@ -353,7 +353,7 @@ _SPELLS_OUT = re.compile(
 
 def coded_names(question: str) -> list[str]:
     """The coded names a question quotes: "1+2+3+4", “3+X”, "three fives, three sixes"; not "Sunshine Home"."""
-    quoted = [a or b for a, b in _QUOTED_NAME.findall(question)]
+    quoted = ["".join(groups) for groups in _QUOTED_NAME.findall(question)]
     names = [q for q in quoted if "+" in q or _HAS_NUMBER.search(q)]
     return names + [n for n in _PLUS_NAME.findall(question) if not any(n in q for q in names)]
 
@@ -815,7 +815,8 @@ def holds_asked_role(text: str, question: str) -> bool:
     if not match or not heads and re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
     role = "head" if heads else match.group(2)
-    if role.lower() == "head":  # "who is the head of X", "who heads X": its director, secretary or chief, by title
+    asks_head = role.lower() == "head"
+    if asks_head:  # "who is the head of X", "who heads X": its director, secretary or chief, by title
         role = f"(?:{_ROLES}|chief|leader)"
     # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
     # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".
@@ -824,8 +825,9 @@ def holds_asked_role(text: str, question: str) -> bool:
         rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?{of}(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+)",
         question[match.end() :],
     )
-    # (For "who heads Yangpu's …", the district is where it is; the body's own words must be in the text.)
-    skip = _GENERIC_BODIES | _PLACES if heads else _GENERIC_BODIES
+    # (For "who heads / is the head of Yangpu's …", the district is where it is; the body's own words must be in
+    # the text.)
+    skip = _GENERIC_BODIES | _PLACES if asks_head else _GENERIC_BODIES
     where = [w for w in body.group("body").split() if _POSSESSIVE.sub("", w).lower() not in skip] if body else []
     if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
         return False

@@ -63,6 +63,9 @@ from rag.generators import make_generator
         ("副区长王浩在交流发言中具体讲了哪些内容?", "speech"),
         ("What did the Court of Justice say Steymann was entitled to?", None),
         ("陆铭预测今年中国经济增长率是多少?", "percent"),
+        ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts"),  # single quotes too
+        ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue"),
+        ("区政协副主席顾登妹在会上交流发言的主要内容是什么?", "speech"),
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
         ("副区长王浩分管哪些工作?", "duty"),  # a portfolio
@@ -607,6 +610,14 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A growth rate (增长率) is stated in per cent, not by "三个方面".
         ("陆铭预测今年中国经济增长率是多少?", "percent", "报告从中国式现代化和中国经济等三个方面,对当前中国经济发展的宏观形势进行了解读。", False),
         ("陆铭预测今年中国经济增长率是多少?", "percent", "陆铭预计今年中国经济增长5%左右。", True),
+        # "The head of Yangpu's X": X's head by title; the district need not be named beside it.
+        ("Who is the head of Yangpu's political advisory body (the consultative conference)?", "person", "Tai Xun, Chairman of the District Political Consultative Conference; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", True),
+        ("Who is the head of Yangpu's political advisory body (the consultative conference)?", "person", "Zhou Rong, Deputy Secretary of the District Committee, attended.", False),
+        # A coded name in single quotes is spelt out, or not.
+        ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts", "It will comprehensively upgrade the “Sunshine 330” program and create high-quality courses.", False),
+        ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts", "The “Sunshine 330” program, namely after-school care from 3:30 pm, will be upgraded.", True),
+        ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", False),
+        ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议在区政府第一会议室举行。", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
