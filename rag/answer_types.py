@@ -58,6 +58,8 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech"})
+# "What did X say …": X, the one the question asks about.
+_WHAT_DID_X = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)"
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -78,17 +80,16 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|(?:增长|失业|通胀|利|出生|死亡|就业)率",
         re.I,
     )),
-    # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
     # "What did Zhou Rong say at the meeting", "王浩在交流发言中讲了哪些内容": what someone said, which the text
     # must report (not only that they spoke or attended).
     ("speech", re.compile(
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
-        r"\bwhat (?:did|does|do|will|would|has|have|had) (?:[\w'’.-]+ ){1,5}?(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|"
-        r"regarding|when|to|after|before)\b))|talk about|speak about|speak on)\b"
-        r"|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容",
+        rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容",
         re.I,
     )),
+    # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
@@ -197,7 +198,7 @@ _REPORTS_SPEECH = re.compile(
     r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
     re.I,
 )
-_SPEAKER = re.compile(r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)(?:say|talk|speak)\b", re.I)
+_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
