@@ -127,7 +127,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
-        r"|\bwhat (?:is|are|was|were) (?:the |its |their )?[\"“]|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
+        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.

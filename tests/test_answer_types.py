@@ -616,6 +616,7 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A coded name in single quotes is spelt out, or not.
         ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts", "It will comprehensively upgrade the “Sunshine 330” program and create high-quality courses.", False),
         ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts", "The “Sunshine 330” program, namely after-school care from 3:30 pm, will be upgraded.", True),
+        ('What exactly are the "three fives, three sixes" annual objectives?', "parts", 'Anchor the annual "three fives, three sixes" overall objectives and consolidate the economy.', False),
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", False),
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议在区政府第一会议室举行。", True),
     ],
