@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rag.clean import detect_lang
 from rag.config import DEFAULT_EMBED_MODEL, Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
@@ -30,6 +31,12 @@ if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a quest
     from rag.store import ChromaStore
 
 MAX_QUESTION_CHARS = 2000
+# The English model cannot read Chinese and BM25 does not translate: a question finds passages in its own language.
+OTHER_LANGUAGE_NOTE = {
+    "en": "Some of the documents are in Chinese, and a question only finds passages in its own language: "
+    "ask in Chinese to search them.",
+    "zh": "部分文档是英文的，而问题只能检索到同一语言的段落：用英文提问才能查到这些文档。",
+}
 
 
 class QuestionError(ValueError):
@@ -158,6 +165,8 @@ class Pipeline:
         timings = {"total": (time.perf_counter() - started) * 1000, "generate": generate_ms}
         if hits:
             timings["retrieve"] = retrieval_ms
+            if answer.abstained:
+                answer = replace(answer, notes=answer.notes + _other_language_note(question, allowed, lexical.chunks))
         return replace(answer, question=question, searched_query=query, timings_ms=timings)
 
     def generator(self, name: str | None = None, lexical: LexicalIndex | None = None) -> Generator:
@@ -278,3 +287,11 @@ class Pipeline:
         """After a write: check the manifest again on the next read (questions may be running meanwhile)."""
         with self._lock:
             self._opened = False
+
+
+def _other_language_note(question: str, allowed: Sequence[str] | None, chunks: Sequence[Chunk]) -> tuple[str, ...]:
+    """A note for a "don't know" when the searched documents include some in the other language."""
+    lang = "zh" if detect_lang(question) == "zh" else "en"
+    searched = set(allowed) if allowed is not None else None
+    other = any(c.lang != lang for c in chunks if searched is None or c.source in searched)
+    return (OTHER_LANGUAGE_NOTE[lang],) if other else ()

@@ -141,3 +141,32 @@ def test_answer_json_contract(seed_pipeline):
     assert {"question", "answer", "abstained", "citations", "passages", "timings_ms"} <= set(data)
     assert data["passages"] and data["citations"]
     assert {"total", "retrieve", "generate"} <= set(data["timings_ms"])
+
+
+ZH_SEED = "002_0494a65b94bf554c.txt"
+
+
+def test_a_dont_know_says_when_other_documents_are_in_the_other_language(readonly_seed_pipeline):
+    from rag.pipeline import OTHER_LANGUAGE_NOTE
+
+    chinese = readonly_seed_pipeline.ask("澳大利亚的首都是哪座城市？")
+    assert chinese.abstained and chinese.notes == (OTHER_LANGUAGE_NOTE["zh"],)
+    english = readonly_seed_pipeline.ask("What is the capital of Australia?")
+    assert english.abstained and english.notes == (OTHER_LANGUAGE_NOTE["en"],)
+    # Only the Chinese article searched: nothing in English was missed.
+    alone = readonly_seed_pipeline.ask("澳大利亚的首都是哪座城市？", sources=[ZH_SEED])
+    assert alone.abstained and alone.notes == ()
+    answered = readonly_seed_pipeline.ask(GREEN)
+    assert not answered.abstained and answered.notes == ()
+
+
+def test_no_language_note_when_every_document_is_in_the_question_language(tmp_path, fake_embedder):
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for path in SEEDS.iterdir():
+        if path.name != ZH_SEED:
+            shutil.copy(path, folder / path.name)
+    pipeline = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    pipeline.ingest([folder])
+    answer = pipeline.ask("What is the capital of Australia?")
+    assert answer.abstained and answer.notes == ()
