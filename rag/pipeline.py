@@ -15,12 +15,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rag import summaries
 from rag.clean import detect_lang
 from rag.config import DEFAULT_EMBED_MODEL, Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.retriever import Retriever
+from rag.small_talk import small_talk_reply
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
 if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a question
@@ -149,10 +151,19 @@ class Pipeline:
 
         started = time.perf_counter()
         question = normalize_question(question)
+        reply = small_talk_reply(question, "zh" if detect_lang(question) == "zh" else "en")
+        if reply is not None:
+            return Answer(question, reply, (), (), timings_ms={"total": (time.perf_counter() - started) * 1000})
         self._ensure_open()
         lexical = self.index.lexical()
         query = contextualize(question, history, lexical.idf)
         allowed = self._allowed_sources(sources, date_from, date_to, lexical.chunks)
+        # A language model summarises the passages retrieved for the request itself; the extractive generator
+        # cannot, so it quotes the document's lead.
+        topic = summaries.summary_topic(question) if (generator or self.settings.generator) == "extractive" else None
+        if topic is not None:
+            answer = self._summarize(question, topic, allowed, lexical)
+            return replace(answer, timings_ms={"total": (time.perf_counter() - started) * 1000})
         if allowed is not None and not allowed:
             hits = []
         else:
@@ -168,6 +179,28 @@ class Pipeline:
             if answer.abstained:
                 answer = replace(answer, notes=answer.notes + _other_language_note(question, allowed, lexical.chunks))
         return replace(answer, question=question, searched_query=query, timings_ms=timings)
+
+    def _summarize(self, question: str, topic: str, allowed: list[str] | None, lexical: LexicalIndex) -> Answer:
+        """A summary request: the named document's lead, or with none named an overview of those searched."""
+        from rag.extractive import ABSTAIN_MESSAGE
+
+        lang = "zh" if detect_lang(question) == "zh" else "en"
+        documents: dict[str, list[Chunk]] = {}
+        for chunk in lexical.chunks:
+            if allowed is None or chunk.source in allowed:
+                documents.setdefault(chunk.source, []).append(chunk)
+        if not topic:
+            if len(documents) == 1:
+                return summaries.summarize_document(question, next(iter(documents.values())), lang)
+            if documents:
+                return summaries.overview(question, documents, lang)
+        hits = self._search(topic, None, None, allowed, lexical) if documents else []
+        if hits:  # the best passage's document, when it writes what the request names
+            chunks = documents[hits[0].chunk.source]
+            if summaries.names_document(topic, chunks):
+                return summaries.summarize_document(question, chunks, lang)
+        notes = _other_language_note(question, allowed, lexical.chunks) if hits else ()
+        return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, notes=notes)
 
     def generator(self, name: str | None = None, lexical: LexicalIndex | None = None) -> Generator:
         idf = (lexical or self.index.lexical()).idf

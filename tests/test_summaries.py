@@ -1,0 +1,119 @@
+"""Summary requests and small talk: what a chat user types besides fact questions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS
+from test_extractive import assert_citations_are_exact
+
+from rag.config import Settings
+from rag.pipeline import OTHER_LANGUAGE_NOTE, Pipeline
+from rag.small_talk import REPLIES, small_talk_reply
+from rag.summaries import LEAD_CHARS, lead, summary_topic
+from rag.types import Chunk
+
+MINHANG = "001_0f473db965e7e286.txt"
+YANGPU = "000_9bdda8ea7fd70666.txt"
+ZH_SEED = "002_0494a65b94bf554c.txt"
+
+
+@pytest.mark.parametrize(
+    "question, topic",
+    [
+        ("Summarize the Minhang article.", "Minhang"),
+        ("please summarise the article about Yinhang sub-district", "Yinhang sub-district"),
+        ("Give me a brief summary of the Shanghai urban renewal article", "Shanghai urban renewal"),
+        ("What are these documents about?", ""),
+        ("What is this article about", ""),
+        ("What does the Yangpu quarterly meeting report say?", "Yangpu quarterly meeting"),
+        ("这篇文章讲了什么?", ""),
+        ("概括一下杨浦区委学习会的内容", "杨浦区委学习会"),
+        ("闵行那篇报道主要讲了什么", "闵行"),
+        ("这篇文章的主要内容是什么？", ""),
+    ],
+)
+def test_summary_requests_and_what_they_name(question, topic):
+    assert summary_topic(question) == topic
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What was Shanghai's first big meeting on the first working day of 2024 about?",  # a fact: what it was about
+        "区政协副主席顾登妹在会上交流发言的主要内容是什么?",  # what a speech said, not the article
+        "What does the report say about housing?",
+        "Who wrote the article?",
+        "How many pocket parks will Minhang build?",
+    ],
+)
+def test_fact_questions_are_not_summary_requests(question):
+    assert summary_topic(question) is None
+
+
+def _chunk(text: str, title: str = "") -> Chunk:
+    return Chunk(doc_id="d", source="a.txt", position=0, n_chunks=1, start=0, end=len(text), text=text, title=title)
+
+
+def test_a_lead_leaves_out_the_title_line_and_headings_and_stops_at_its_length():
+    title = "Making great efforts to achieve high-quality development"
+    text = (
+        f"{title} March 06,2023\n\nThe district met on Monday. It set six tasks for the year.\n"
+        "Promoting party self-governance\n" + "Another sentence follows here. " * 20
+    )
+    spans = lead([_chunk(text, title)], "en")
+    quoted = [text[start:end] for _, start, end in spans]
+    assert quoted[:2] == ["The district met on Monday.", "It set six tasks for the year."]
+    assert "Promoting party self-governance" not in quoted and len(quoted) == 3
+    assert sum(map(len, quoted)) < LEAD_CHARS["en"] + 40
+
+
+def test_summary_of_a_named_document_quotes_its_lead(readonly_seed_pipeline):
+    answer = readonly_seed_pipeline.ask("Summarize the Minhang article.")
+    assert not answer.abstained and answer.citations
+    assert {c.source for c in answer.citations} == {MINHANG}
+    assert answer.citations[0].start == 0  # the article opens with its lead; it has no title line
+    assert_citations_are_exact(answer)
+
+
+def test_overview_lists_every_document_with_its_opening_sentence(readonly_seed_pipeline):
+    answer = readonly_seed_pipeline.ask("What are these documents about?")
+    assert answer.text.startswith("The documents (5):")
+    assert [c.source for c in answer.citations] == sorted(p.name for p in SEEDS.iterdir())
+    assert_citations_are_exact(answer)
+    yangpu = next(c for c in answer.citations if c.source == YANGPU)
+    assert yangpu.text.startswith("To deeply study")
+
+
+def test_one_document_searched_is_summarised_when_none_is_named(readonly_seed_pipeline):
+    answer = readonly_seed_pipeline.ask("这篇文章讲了什么?", sources=[ZH_SEED])
+    assert {c.source for c in answer.citations} == {ZH_SEED}
+    assert "3月17日上午" in answer.text
+    assert_citations_are_exact(answer)
+
+
+def test_a_summary_of_something_no_document_names_is_a_dont_know(readonly_seed_pipeline):
+    assert readonly_seed_pipeline.ask("Summarize the article about Mars.").abstained
+    answer = readonly_seed_pipeline.ask("概括一下闵行的文章")  # Minhang's article is in English
+    assert answer.abstained and answer.notes == (OTHER_LANGUAGE_NOTE["zh"],)
+
+
+@pytest.mark.parametrize(
+    "message, lang, kind",
+    [("hello!", "en", "greeting"), ("Good morning", "en", "greeting"), ("Thanks a lot.", "en", "thanks"),
+     ("你好", "zh", "greeting"), ("谢谢！", "zh", "thanks")],
+)
+def test_greetings_and_thanks_get_a_reply_not_a_search(message, lang, kind):
+    assert small_talk_reply(message, lang) == REPLIES[kind][lang]
+
+
+def test_a_question_that_opens_with_a_greeting_is_still_a_question():
+    assert small_talk_reply("Hello, who chaired the quarterly meeting?", "en") is None
+    assert small_talk_reply("你好，区长是谁？", "zh") is None
+
+
+def test_hello_is_answered_without_quoting_a_sentence_that_says_hello(tmp_path, fake_embedder, readonly_seed_pipeline):
+    answer = readonly_seed_pipeline.ask("hello")
+    assert answer.text == REPLIES["greeting"]["en"] and not answer.citations and not answer.abstained
+    # Before any document is ingested, too.
+    empty = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
+    assert empty.ask("你好").text == REPLIES["greeting"]["zh"]
