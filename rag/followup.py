@@ -22,6 +22,7 @@ _EN_ELLIPTICAL = re.compile(
     re.I,
 )
 _ZH_ELLIPTICAL = re.compile(r"^\s*(那么?|还有|另外|其中|此外|而)|[他她它其该这那]")
+_CHAIN = 4  # how many earlier questions an elliptical one may reach back through
 _WORD = re.compile(f"[{CJK}]{{2,}}|[A-Za-z][A-Za-z'’-]+|\\d+(?:[.,]\\d+)*")
 
 
@@ -42,10 +43,16 @@ def _is_name(word: str, sentence: str) -> bool:
 
 
 def contextualize(question: str, history: Sequence[str], idf: Callable[[str], float], carry: int = 3) -> str:
-    """The query to search: the question, plus the previous question's key words when it is elliptical."""
+    """The query to search: the question, plus the previous question's key words when it is elliptical.
+
+    After a run of follow-ups the words come from the question that opened it, so "When was it held?" after "Who
+    chaired the Yangpu quarterly meeting?" and "What did he say about employment?" searches the meeting.
+    """
     if not history or not is_elliptical(question):
         return question
-    previous = ZH_QUESTION_WORDS.sub(" ", history[-1])  # "区长是谁" carries "区长", not the question word
+    recent = history[-_CHAIN:]
+    opener = next((q for q in reversed(recent) if not is_elliptical(q)), recent[-1])
+    previous = ZH_QUESTION_WORDS.sub(" ", opener)  # "区长是谁" carries "区长", not the question word
     have = set(terms(question))
     scored: dict[str, float] = {}
     for word in _WORD.findall(previous):

@@ -47,6 +47,15 @@ def test_self_contained_question_is_unchanged(idf, question):
     assert contextualize(question, [GREEN], idf) == question
 
 
+def test_a_run_of_follow_ups_keeps_the_subject_of_the_question_that_opened_it(idf):
+    chat = ["Who chaired the Yangpu quarterly meeting?", "What did he say about employment?"]
+    query = contextualize("When was it held?", chat, idf)
+    assert "Yangpu" in query and "quarterly" in query  # not "say" and "employment" from the follow-up before
+    green = [GREEN, "And how many pocket parks?"]
+    assert "Minhang" in contextualize("What about greenways?", green, idf)
+    assert contextualize("那么区长呢？", ["杨浦区委书记是谁？", "他在会上说了什么？"], idf) == "那么区长呢？ 杨浦区委书记"
+
+
 def test_no_history_no_change(idf):
     assert contextualize("And how many pocket parks?", [], idf) == "And how many pocket parks?"
 
