@@ -117,3 +117,18 @@ def test_hello_is_answered_without_quoting_a_sentence_that_says_hello(tmp_path, 
     # Before any document is ingested, too.
     empty = Pipeline(Settings(index_dir=tmp_path / "index"), embedder=fake_embedder)
     assert empty.ask("你好").text == REPLIES["greeting"]["zh"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "request_, source",
+    [
+        ("Give me a brief summary of the Shanghai urban renewal article", "004_a074e05998764c93.txt"),
+        ("summarise the article about Yinhang sub-district", "003_613d43c8501668be.txt"),
+        ("概括一下杨浦区委学习会的内容", ZH_SEED),
+    ],
+)
+def test_the_real_pipeline_summarises_the_document_a_request_names(real_seed_pipeline, request_, source):
+    answer = real_seed_pipeline.ask(request_)
+    assert {c.source for c in answer.citations} == {source}
+    assert_citations_are_exact(answer)
