@@ -23,7 +23,12 @@ _REQUESTS = [
     re.compile(
         r"^(?:please\s+|can you\s+|could you\s+)?(?:summari[sz]e|sum up|give (?:me )?(?:a |an )?(?:short |brief |quick )?"
         r"(?:summary|overview|synopsis|gist) of|what(?:'s| is) the (?:gist|summary|main idea|main point) of"
-        rf"|what are the main (?:points|ideas) of)\s+(?P<topic>.*?){_END}",
+        rf"|what are the main (?:points|ideas) of)(?:\s+(?P<topic>.*?))?{_END}",
+        re.I,
+    ),
+    re.compile(
+        rf"^(?:please\s+)?(?:give me |show me |i (?:want|need) )?(?:a |an )?(?:short |brief |quick )?(?:summary|overview|synopsis|tl;?dr)"
+        rf"(?:\s+please)?{_END}",
         re.I,
     ),
     re.compile(rf"^what(?:'s| is| are)\s+(?P<topic>.*?\b{_DOC_EN})\s+(?:all\s+)?about{_END}", re.I),
@@ -34,7 +39,7 @@ _REQUESTS = [
 ]
 # Words of a request that point at a document rather than name what it is about.
 _POINTERS = re.compile(
-    rf"\b(?:the|this|that|these|those|a|an|each|every|all|of|about|on|your|my|{_DOC_EN})\b"
+    rf"\b(?:the|this|that|these|those|it|them|a|an|each|every|all|of|about|on|your|my|me|for|please|{_DOC_EN})\b"
     rf"|这篇|这份|这个|这些|那篇|那份|那些|该|本|关于|有关|的|{_DOC_ZH}",
     re.I,
 )
@@ -57,7 +62,8 @@ def summary_topic(question: str) -> str | None:
     for pattern in _REQUESTS:
         match = pattern.match(question.strip())
         if match:
-            return " ".join(_POINTERS.sub(" ", match.group("topic")).split())
+            topic = match.groupdict().get("topic") or ""
+            return " ".join(re.sub(r"[^\w\s'’-]", " ", _POINTERS.sub(" ", topic)).split())
     return None
 
 
