@@ -161,9 +161,11 @@ class Pipeline:
         # A language model summarises the passages retrieved for the request itself; the extractive generator
         # cannot, so it quotes the document's lead.
         topic = summaries.summary_topic(question) if (generator or self.settings.generator) == "extractive" else None
+        if topic == "" and query != question:  # "Summarize it" in a chat: what the chat was about
+            topic = query[len(question) :].strip()
         if topic is not None:
             answer = self._summarize(question, topic, allowed, lexical)
-            return replace(answer, timings_ms={"total": (time.perf_counter() - started) * 1000})
+            return replace(answer, searched_query=query, timings_ms={"total": (time.perf_counter() - started) * 1000})
         if allowed is not None and not allowed:
             hits = []
         else:

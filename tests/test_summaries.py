@@ -88,6 +88,13 @@ def test_overview_lists_every_document_with_its_opening_sentence(readonly_seed_p
     assert yangpu.text.startswith("To deeply study")
 
 
+def test_summarize_it_in_a_chat_summarises_what_the_chat_is_about(readonly_seed_pipeline):
+    green = "How many hectares of green space will Minhang complete this year?"
+    answer = readonly_seed_pipeline.ask("Summarize it", history=[green])
+    assert {c.source for c in answer.citations} == {MINHANG}
+    assert answer.searched_query.startswith("Summarize it ") and "Minhang" in answer.searched_query  # shown
+
+
 def test_one_document_searched_is_summarised_when_none_is_named(readonly_seed_pipeline):
     answer = readonly_seed_pipeline.ask("这篇文章讲了什么?", sources=[ZH_SEED])
     assert {c.source for c in answer.citations} == {ZH_SEED}
