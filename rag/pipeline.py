@@ -151,7 +151,7 @@ class Pipeline:
 
         started = time.perf_counter()
         question = normalize_question(question)
-        reply = small_talk_reply(question, "zh" if detect_lang(question) == "zh" else "en")
+        reply = small_talk_reply(question, detect_lang(question))
         if reply is not None:
             return Answer(question, reply, (), (), timings_ms={"total": (time.perf_counter() - started) * 1000})
         self._ensure_open()
@@ -186,7 +186,7 @@ class Pipeline:
         """A summary request: the named document's lead, or with none named an overview of those searched."""
         from rag.extractive import ABSTAIN_MESSAGE
 
-        lang = "zh" if detect_lang(question) == "zh" else "en"
+        lang = detect_lang(question)
         documents: dict[str, list[Chunk]] = {}
         for chunk in lexical.chunks:
             if allowed is None or chunk.source in allowed:
@@ -326,7 +326,7 @@ class Pipeline:
 
 def _other_language_note(question: str, allowed: Sequence[str] | None, chunks: Sequence[Chunk]) -> tuple[str, ...]:
     """A note for a "don't know" when the searched documents include some in the other language."""
-    lang = "zh" if detect_lang(question) == "zh" else "en"
+    lang = detect_lang(question)
     searched = set(allowed) if allowed is not None else None
     other = any(c.lang != lang for c in chunks if searched is None or c.source in searched)
     return (OTHER_LANGUAGE_NOTE[lang],) if other else ()

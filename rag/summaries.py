@@ -107,7 +107,7 @@ def names_document(topic: str, chunks: Sequence[Chunk]) -> bool:
 def summarize_document(question: str, chunks: Sequence[Chunk], lang: str) -> Answer:
     """The document's lead, each sentence cited."""
     citations = tuple(_citation(n, chunk, start, end) for n, (chunk, start, end) in enumerate(lead(chunks, lang), 1))
-    text = " ".join(f"{c.text} [{c.marker}]" for c in citations)
+    text = " ".join(f"{c.text} [{c.marker}]" for c in citations) if lang == "en" else "".join(f"{c.text}[{c.marker}]" for c in citations)
     return Answer(question, text, citations, _hits(citations, chunks), confidence=1.0)
 
 
