@@ -36,6 +36,7 @@ class Settings:
     rerank_type_bonus: float = 0.1  # added to a sentence's coverage when it holds the asked-for fact (a number, a name)
     rerank_semantic_weight: float = 1.0  # × a passage's best sentence cosine with the question (swept on tune sets)
     rerank_name_penalty: float = 0.15  # × share of the question's names its document never writes (swept on tune sets)
+    rerank_name_penalty_long: float = 1.0  # ...for a document of 1,000 distinct words or more (rag/rerank.py)
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     answer_close_call_ratio: float = 0.85  # a runner-up sentence scoring this share of the best is shown too
@@ -59,6 +60,7 @@ class Settings:
             "rerank_type_bonus",
             "rerank_semantic_weight",
             "rerank_name_penalty",
+            "rerank_name_penalty_long",
             "answer_semantic_weight",
         )
         if negative := [name for name in weights if getattr(self, name) < 0]:

@@ -133,6 +133,7 @@ class Pipeline:
             s.rerank_semantic_weight,
             s.rerank_name_penalty,
             lexical.document_words,
+            s.rerank_name_penalty_long,
         )[:top_k]
 
     def ask(

@@ -47,6 +47,9 @@ def best_sentence_score(
 
 # Capitalised words past a question's first word: "Yangpu" in "Which campaign is Yangpu's mayor following?"
 _NAME = re.compile(r"(?<=[\w,] )[A-Z]\w+")
+# Distinct words at which a document's never writing a name counts fully: a news article has 450-760 (the
+# seeds), a SQuAD paragraph 20-320 (median 78). Swept with long_name_penalty on the tune sets (levers.md).
+LONG_DOCUMENT_WORDS = 1000
 
 
 def question_names(question: str) -> list[str]:
@@ -63,6 +66,7 @@ def rerank(
     semantic_weight: float = 0.0,
     name_penalty: float = 0.0,
     document_words: Callable[[str], frozenset[str]] | None = None,
+    long_name_penalty: float = 0.0,
 ) -> list[Hit]:
     """Hits reordered by fused score (scaled to the best one) + weight × the best sentence's score.
 
@@ -72,6 +76,9 @@ def rerank(
     generator does (seeds tune hit@1 0.938 -> 0.954 against scoring the best of each; SQuAD tune unchanged).
     A passage whose document (`document_words(source)`) never writes a name the question gives ("Yangpu") loses
     `name_penalty` × the share of such names: an article about Minhang rarely answers a question about Yangpu.
+    The longer the document, the more its silence says: one of LONG_DOCUMENT_WORDS distinct words or more loses
+    `long_name_penalty` instead (a paragraph may leave out the name of the article it belongs to; a whole news
+    article about Yangpu does not). Names that no candidate's document writes (a misspelling) tell nothing.
     """
     if not hits or weight <= 0:
         return list(hits)
@@ -83,16 +90,22 @@ def rerank(
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
     semantic = semantic_weight / weight
     names = question_names(question) if name_penalty and document_words else []
+    if names:
+        names = [name for name in names if any(name in document_words(h.chunk.source) for h in hits)]
 
     def unnamed(source: str) -> float:
-        return sum(name not in document_words(source) for name in names) / len(names) if names else 0.0
+        if not names:
+            return 0.0
+        words = document_words(source)
+        missing = sum(name not in words for name in names) / len(names)
+        return missing * max(name_penalty, long_name_penalty * min(1.0, len(words) / LONG_DOCUMENT_WORDS))
 
     scored = [
         replace(
             h,
             score=h.score / top
             + weight * best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
-            - name_penalty * unnamed(h.chunk.source),
+            - unnamed(h.chunk.source),
         )
         for h in hits
     ]

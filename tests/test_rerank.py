@@ -69,6 +69,46 @@ def test_a_passage_of_a_document_that_never_names_the_asked_place_moves_down():
     assert lower[0].chunk.source == "minhang.txt"
 
 
+def _library(*passages, long_source=None):
+    """A lexical index of the passages; `long_source` gets a second chunk of 1,000 more distinct words."""
+    from dataclasses import replace
+
+    from rag.lexical import LexicalIndex
+
+    chunks = [h.chunk for h in passages]
+    if long_source is not None:
+        filler = hit(" ".join(f"filler{i}" for i in range(1000)), source=long_source).chunk
+        chunks.append(replace(filler, position=1))
+    return LexicalIndex.build(chunks, generation=1)
+
+
+def test_a_long_document_that_never_names_the_asked_place_moves_down_further():
+    question = "Which campaign is Yangpu's district mayor following to help graduates find jobs?"
+    minhang = hit("The district mayor follows a campaign to help graduates find jobs.", source="minhang.txt", rank=1)
+    yangpu = hit("Yangpu will help new graduates into jobs early.", source="yangpu.txt", rank=2)
+    penalties = {"name_penalty": 0.15, "long_name_penalty": 1.0}
+    # A short text that leaves out "Yangpu" says little: its better sentence keeps it first.
+    short = _library(minhang, yangpu)
+    ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, document_words=short.document_words, **penalties)
+    assert ranked[0].chunk.source == "minhang.txt"
+    # A whole article of a thousand words that never writes "Yangpu" is about somewhere else.
+    long = _library(minhang, yangpu, long_source="minhang.txt")
+    ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, document_words=long.document_words, **penalties)
+    assert [h.chunk.source for h in ranked] == ["yangpu.txt", "minhang.txt"]
+
+
+def test_a_name_no_candidate_writes_does_not_push_long_documents_down():
+    question = "Which campaign is Yangpoo's district mayor following to help graduates find jobs?"  # misspelt
+    long_one = hit("The district mayor follows a campaign to help graduates find jobs.", source="long.txt", rank=1)
+    short_one = hit("New graduates get help with jobs.", source="short.txt", rank=1.1)
+    library = _library(long_one, short_one, long_source="long.txt")
+    ranked = rerank(
+        question, [long_one, short_one], flat_idf, weight=1.0, name_penalty=0.15, long_name_penalty=1.0,
+        document_words=library.document_words,
+    )
+    assert [h.chunk.source for h in ranked] == ["long.txt", "short.txt"]
+
+
 def test_question_names_are_capitalised_words_past_the_first():
     from rag.rerank import question_names
 
