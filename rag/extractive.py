@@ -117,7 +117,7 @@ class ExtractiveGenerator:
                     continue
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
-                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, asked)
+                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, asked, hit.elsewhere)
                 if meanings is not None:  # a paraphrase shares few words with the question but its meaning
                     meaning = self.semantic_weight * meanings[j]
                     span = replace(span, score=span.score + meaning, meaning=meaning)
@@ -265,6 +265,7 @@ class ExtractiveGenerator:
         total: float,
         kind: str | None,
         question: str,
+        elsewhere: float = 0.0,
     ) -> _Span:
         coverage, covered = self._coverage(term_set(text), weights, total)
         score = (
@@ -272,6 +273,7 @@ class ExtractiveGenerator:
             + self.passage_weight * passage_cover
             + self.rank_weight / (1 + rank)
             + self._type_bonus(text, kind, question)
+            - elsewhere
         )
         return _Span(rank, start, end, text, score, coverage, covered, passage_cover)
 

@@ -79,6 +79,7 @@ def rerank(
     The longer the document, the more its silence says: one of LONG_DOCUMENT_WORDS distinct words or more loses
     `long_name_penalty` instead (a paragraph may leave out the name of the article it belongs to; a whole news
     article about Yangpu does not). Names that no candidate's document writes (a misspelling) tell nothing.
+    The part of the penalty beyond `name_penalty` is kept in Hit.elsewhere, for the generator's sentence choice.
     """
     if not hits or weight <= 0:
         return list(hits)
@@ -93,20 +94,18 @@ def rerank(
     if names:
         names = [name for name in names if any(name in document_words(h.chunk.source) for h in hits)]
 
-    def unnamed(source: str) -> float:
+    def unnamed(source: str) -> tuple[float, float]:
+        """(the passage's penalty, the part of it that only a long document earns)"""
         if not names:
-            return 0.0
+            return 0.0, 0.0
         words = document_words(source)
         missing = sum(name not in words for name in names) / len(names)
-        return missing * max(name_penalty, long_name_penalty * min(1.0, len(words) / LONG_DOCUMENT_WORDS))
+        by_length = long_name_penalty * min(1.0, len(words) / LONG_DOCUMENT_WORDS)
+        return missing * max(name_penalty, by_length), missing * max(0.0, by_length - name_penalty)
 
-    scored = [
-        replace(
-            h,
-            score=h.score / top
-            + weight * best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
-            - unnamed(h.chunk.source),
-        )
-        for h in hits
-    ]
+    scored = []
+    for h in hits:
+        penalty, elsewhere = unnamed(h.chunk.source)
+        sentence = best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
+        scored.append(replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere))
     return sorted(scored, key=lambda h: -h.score)

@@ -94,6 +94,9 @@ class Hit:
     lexical_score: float = 0.0
     dense_score: float = 0.0  # cosine similarity, when the dense retriever saw it
     sentence_scores: tuple[float, ...] | None = None  # the question's cosine with each sentence, when known
+    # How surely the passage's whole document is about something else: a long article that never writes a name the
+    # question gives (rag/rerank.py). The generator holds it against the passage's sentences.
+    elsewhere: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -258,3 +258,14 @@ def test_chat_box_spellings_are_checked_like_plain_ones():
     assert generator.generate("市委常委会扩大会议是啥时候召开的?", [hit(text)]).abstained
     answer = generator.generate("区委常委会扩大会议是啥时候举行的?", [hit(text)])
     assert not answer.abstained and "3月17日" in answer.text
+
+
+def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_asked_places():
+    question = "Which city-wide employment action should Yangpu follow to help new graduates find jobs?"
+    minhang = hit("Minhang will help graduates who leave school find good jobs with an employment service.", "m.txt")
+    yangpu = hit('Yangpu will follow the city\'s "Happy Employment" action for new graduates.', "y.txt", rank=2)
+    generator = ExtractiveGenerator(idf=flat_idf)
+    assert generator.generate(question, [minhang, yangpu]).citations[0].source == "m.txt"
+    # The reranker found that Minhang's whole (long) article never writes "Yangpu".
+    answer = generator.generate(question, [replace(minhang, elsewhere=0.85), yangpu])
+    assert answer.citations[0].source == "y.txt" and "Happy Employment" in answer.text

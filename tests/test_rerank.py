@@ -95,6 +95,8 @@ def test_a_long_document_that_never_names_the_asked_place_moves_down_further():
     long = _library(minhang, yangpu, long_source="minhang.txt")
     ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, document_words=long.document_words, **penalties)
     assert [h.chunk.source for h in ranked] == ["yangpu.txt", "minhang.txt"]
+    # What only the length earned (1.0 - 0.15) is left for the generator to hold against Minhang's sentences.
+    assert [round(h.elsewhere, 2) for h in ranked] == [0.0, 0.85]
 
 
 def test_a_name_no_candidate_writes_does_not_push_long_documents_down():
