@@ -66,6 +66,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
         rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b"
+        rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         r"|投资|预算|资金|经费|多少钱|金额|补贴|补助|罚款",
@@ -101,10 +102,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
-    # "What are the opening hours", "what time does it open", 开放时间: a time of day.
+    # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
-        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat time (?:does|do|did|is|was|will)\b[^?]*"
-        r"\b(?:open|opens|close|closes)\b|营业时间|开放时间|几点(?:开|关)",
+        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat time\b[^?]*"
+        r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
     ("date", re.compile(r"^\s*when\b|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),

@@ -45,6 +45,9 @@ from rag.generators import make_generator
         ("What's the application deadline for the relief measures?", "date"),
         ("What are the dates of this year's import expo?", "date"),
         ("What are the opening hours of the service station?", "hours"),
+        # Typed in a hurry: the time of day a meeting started; the money word before "how much".
+        ("what time in the morning did the april yangpu meeting start", "hours"),
+        ("minhang total budget for the 20 big people projects how much", "money"),
         ("What phone number should I call to reach the service station?", "contact"),
         ("What is the service station's address?", "contact"),
         ("What one-website goal does Yinhang have for government services?", None),
