@@ -269,3 +269,28 @@ def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_a
     # The reranker found that Minhang's whole (long) article never writes "Yangpu".
     answer = generator.generate(question, [replace(minhang, elsewhere=0.85), yangpu])
     assert answer.citations[0].source == "y.txt" and "Happy Employment" in answer.text
+
+
+def test_no_answer_from_an_article_about_somewhere_else_when_the_asked_place_has_its_own_article():
+    question = "How many pocket parks will Yangpu District build this year?"
+    minhang = hit("Minhang District will build 20 pocket parks this year.", "m.txt")
+    yangpu = hit("Yangpu District will renovate old housing this year.", "y.txt", rank=2)
+    generator = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15)
+    assert "20 pocket parks" in generator.generate(question, [minhang, yangpu]).text
+    # The reranker found that Minhang's whole (long) article never writes "Yangpu", and Yangpu's does.
+    assert generator.generate(question, [replace(minhang, elsewhere=0.3), yangpu]).abstained
+    # When no document writes every name the question gives, it spans documents: the answer stands.
+    spans = generator.generate(question, [replace(minhang, elsewhere=0.3), replace(yangpu, elsewhere=0.3)])
+    assert "20 pocket parks" in spans.text
+
+
+@pytest.mark.slow
+def test_the_seeds_do_not_answer_for_yangpu_from_minhangs_article(real_seed_pipeline):
+    yangpu = real_seed_pipeline.ask("How many pocket parks will Yangpu District build this year?")
+    assert yangpu.abstained and not yangpu.citations
+    # Asked of both articles, the count both give still answers.
+    both = real_seed_pipeline.ask(
+        "How many 'centers' is Shanghai building, according to both the Yangpu quarterly meeting report "
+        "and the article on the municipal party committee's safety drive?"
+    )
+    assert not both.abstained and "five centers" in both.text
