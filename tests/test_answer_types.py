@@ -52,6 +52,7 @@ from rag.generators import make_generator
         ("What is the service station's address?", "contact"),
         ("What one-website goal does Yinhang have for government services?", None),
         ("On what calendar date was the fourth plenary session held?", "date"),
+        ("On which calendar date did the municipal committee hold its first quarterly work meeting?", "date"),
         ('What are the "two networks" whose efficiency Shanghai aims to improve?', "parts"),  # a coded name spelt out
         ("What are the annual targets nicknamed?", "title"),
         ("How many pocket parks will be built?", "count"),
@@ -533,6 +534,7 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A calendar date is a month and day, not a weekday or "the week before".
         ("On what calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("On what calendar date was the work meeting held?", "date", "On April 9, the committee held the work meeting.", True),
+        ("On which calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         # Who presided is who the text says presided, not who attended.
         ("会议由谁主持?", "person", "区委书记薛侃,区长周海鹰等领导参加。", False),
         ("会议由谁主持?", "person", "区委书记薛侃主持会议。", True),
