@@ -757,7 +757,7 @@ _PEOPLE_WORDS = re.compile(
 _EN_ROLE = re.compile(
     rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
-_WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading)\b", re.I)
+_WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading|(?P<chairs>chairs|is chairing))\b", re.I)
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 
 
@@ -818,7 +818,9 @@ def holds_asked_role(text: str, question: str) -> bool:
         return True
     role = "head" if heads else match.group(2)
     asks_head = role.lower() == "head"
-    if asks_head:  # "who is the head of X", "who heads X": its director, secretary or chief, by title
+    if heads and heads.group("chairs"):  # "who chairs the Standing Committee": its chairman, not whoever spoke there
+        role = r"chair"
+    elif asks_head:  # "who is the head of X", "who heads X": its director, secretary or chief, by title
         role = f"(?:{_ROLES}|chief|leader)"
     # "The party secretary of Minhang District" is not the secretary of the Shanghai Municipal Party Committee.
     # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".

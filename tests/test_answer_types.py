@@ -181,6 +181,9 @@ def test_a_title_needs_quotation_marks():
         # "The secretary or director of Yinhang sub-district": either role, but of Yinhang, not of the district.
         ("Xue Kan, Secretary of the District Committee, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", False),
         ("Li Ming, director of the Yinhang sub-district office, spoke.", "Who is the Party secretary or director of Yinhang sub-district?", True),
+        # "Who chairs X" wants X's chairman: the mayor reporting at X's meeting is not (writer VV).
+        ("At the 18th meeting of the Standing Committee of the People's Congress of Minhang District, Chen Huawen, district mayor, reported.", "Who chairs the Standing Committee of the Minhang District People's Congress?", False),
+        ("Tai Xun, Chairman of the District Political Consultative Conference, attended.", "Who chairs the Yangpu District Political Consultative Conference?", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
