@@ -440,7 +440,8 @@ def _counted_phrase(question: str) -> str | None:
 _NOT_A_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)"
-    r"|\d{4}\s*年|\d{1,2}月(?:\d{1,2}[日号])?",  # 2024年, 3月17日: a year and a day, no count
+    r"|\d{4}\s*年|\d{1,2}月(?:\d{1,2}[日号])?"  # 2024年, 3月17日: a year and a day, no count
+    r"|\b(?:each|every|any|no|this|that|which|the)\s+one\b(?!-)|\bone\s+another\b",  # "comments for each one"
     re.I,
 )
 

@@ -156,6 +156,20 @@ def test_only_a_count_right_before_the_asked_noun_earns_the_bonus(text, counts):
     assert counts_asked_noun(text, question) is counts
 
 
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        # "each one", "every one", "one another" point at things; they do not count them (writer VV).
+        ("The bureaus gave speeches, and Xue Kan provided work comments for each one.", False),
+        ("Every one of the bureaus spoke, and they thanked one another.", False),
+        ("The sub-district will renovate one small garden.", True),
+        ("The sub-district will open the one-stop service hall and renovate 117 small gardens.", True),
+    ],
+)
+def test_one_as_a_pronoun_is_no_count(text, counts):
+    assert holds_type(text, "count", "How many small gardens will Daqiao Sub-district renovate?") is counts
+
+
 def test_a_title_needs_quotation_marks():
     question = "陆铭的报告题目是什么?"
     assert not holds_type("会议邀请上海交通大学中国发展研究院院长陆铭作专题辅导报告。", "title", question)
