@@ -27,6 +27,7 @@ LEXICAL_FORMAT = 2
 BM25_K1 = 1.2
 BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 
 
 class LexicalIndex:
@@ -43,6 +44,7 @@ class LexicalIndex:
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
         self._by_source: dict[str, list[int]] | None = None  # chunk positions by document, built on first use
         self._document_words: dict[str, frozenset[str]] = {}
+        self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
@@ -96,6 +98,29 @@ class LexicalIndex:
             words = frozenset(w for c in chunks for w in _WORD.findall(f"{c.title}\n{c.text}".lower()))
             self._document_words[source] = words
         return words
+
+    def respell(self, text: str) -> str:
+        """`text` with each word the documents never write run together ("midyear", "citywide") hyphenated as
+        they write it ("mid-year", "city-wide"), so it matches their word; other words are left as they are."""
+        if self._hyphenated is None:  # built on first use, from the vocabulary
+            self._hyphenated = {
+                joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
+            }
+        if not self._hyphenated:
+            return text
+
+        def hyphenate(match: re.Match[str]) -> str:
+            word = match.group()
+            found = terms(word)
+            term = self._hyphenated.get(found[0]) if len(found) == 1 else None
+            if term is None:
+                return word
+            for i, char in enumerate(term):  # a stem differs from its word only at the end
+                if char == "-":
+                    word = word[:i] + "-" + word[i:]
+            return word
+
+        return _ASCII_WORD.sub(hyphenate, text)
 
     def search(self, query: str, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
         """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""

@@ -106,7 +106,8 @@ class Pipeline:
     ) -> list[Hit]:
         """The top_k passages for `query`: fused candidates, reranked by their best sentence."""
         self._ensure_open()
-        return self._search(query, top_k, mode, sources, self.index.lexical())
+        lexical = self.index.lexical()
+        return self._search(lexical.respell(query), top_k, mode, sources, lexical)
 
     def _search(
         self, query: str, top_k: int | None, mode: str | None, sources: Sequence[str] | None, lexical: LexicalIndex
@@ -157,13 +158,14 @@ class Pipeline:
             return Answer(question, reply, (), (), timings_ms={"total": (time.perf_counter() - started) * 1000})
         self._ensure_open()
         lexical = self.index.lexical()
-        query = contextualize(question, history, lexical.idf)
+        searched = lexical.respell(question)  # "midyear" as the documents write it: "mid-year"
+        query = contextualize(searched, history, lexical.idf)
         allowed = self._allowed_sources(sources, date_from, date_to, lexical.chunks)
         # A language model summarises the passages retrieved for the request itself; the extractive generator
         # cannot, so it quotes the document's lead.
         topic = summaries.summary_topic(question) if (generator or self.settings.generator) == "extractive" else None
-        if topic == "" and query != question:  # "Summarize it" in a chat: what the chat was about
-            topic = query[len(question) :].strip()
+        if topic == "" and query != searched:  # "Summarize it" in a chat: what the chat was about
+            topic = query[len(searched) :].strip()
         if topic is not None:
             answer = self._summarize(question, topic, allowed, lexical)
             return replace(answer, searched_query=query, timings_ms={"total": (time.perf_counter() - started) * 1000})

@@ -294,3 +294,11 @@ def test_the_seeds_do_not_answer_for_yangpu_from_minhangs_article(real_seed_pipe
         "and the article on the municipal party committee's safety drive?"
     )
     assert not both.abstained and "five centers" in both.text
+
+
+@pytest.mark.slow
+def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
+    answer = real_seed_pipeline.ask(
+        "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"
+    )
+    assert not answer.abstained and "more than half" in answer.text

@@ -99,3 +99,29 @@ def test_ask_with_unknown_source_is_refused(seed_pipeline):
 
     with pytest.raises(QuestionError, match="no-such.txt"):
         seed_pipeline.ask("parks?", sources=["no-such.txt"])
+
+
+def test_a_word_run_together_is_searched_as_the_documents_hyphenate_it():
+    from rag.lexical import LexicalIndex
+
+    def passage(name: str, text: str) -> Chunk:
+        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
+
+    lexical = LexicalIndex.build(
+        [passage("a", "By mid-year, more than half of the city-wide tasks are done."), passage("b", "A startup fair opened.")],
+        generation=1,
+    )
+    assert lexical.respell("What share is done by Midyear? Which citywide tasks?") == (
+        "What share is done by Mid-year? Which city-wide tasks?"
+    )
+    # Words the documents write run together, or never write at all, stay as typed.
+    assert lexical.respell("startup start-up midsummer") == "startup start-up midsummer"
+    assert lexical.search("midyear", 2) == []
+    assert [c.source for c, _ in lexical.search(lexical.respell("midyear"), 2)] == ["a.txt"]
+
+
+def test_ask_reads_midyear_as_the_seeds_mid_year(seed_pipeline):
+    question = "What share of the year's tasks should Yangpu have completed by midyear?"
+    answer = seed_pipeline.ask(question)
+    assert answer.question == question  # shown as asked
+    assert "mid-year" in answer.searched_query
