@@ -60,6 +60,8 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID_X = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)"
+_WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
+_LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -87,7 +89,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容",
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容"
+        rf"|{_WHAT_X_DID_X}{_LAID_OUT}",  # "what second-quarter tasks did Zhou Rong lay out": what they set out
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
@@ -194,12 +197,12 @@ _REPORTS_SPEECH = re.compile(
     r"\b(?:said|says|noted|notes|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|called for|calls for|"
     r"urged|urges|stated|states|remarked|added|explained|proposed|required|requires|demanded|hoped|believed|argued|"
     r"announced|told|claimed|claims|wrote|declared|insisted|suggested|predicted|warned|promised|asked|replied|"
-    r"responded|commented|concluded|reported|quoted|according to|(?:say|stat|not|stress|emphasi[sz]|writ|declar|claim|"
+    r"responded|commented|concluded|reported|quoted|according to|deployed|outlined|laid out|put forward|(?:say|stat|not|stress|emphasi[sz]|writ|declar|claim|"
     r"urg|add|explain|warn|ask|reply|respond|comment)ing)\b"
     r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
     re.I,
 )
-_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b", re.I)
+_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_LAID_OUT}", re.I)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
@@ -706,7 +709,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_CONTACT.search(text))
     if kind == "speech":  # reported, and of the speaker asked about: not "Zhou Haiying pointed out" for Zhou Rong
         speaker = _SPEAKER.search(question)
-        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", speaker.group(1)) if speaker else []
+        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", speaker.group(1) or speaker.group(2)) if speaker else []
         return bool(_REPORTS_SPEECH.search(text)) and all(re.search(rf"\b{name}\b", text) for name in names)
     if kind == "duty":
         return bool(_ASSIGNS_DUTY.search(text))

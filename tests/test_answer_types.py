@@ -66,6 +66,8 @@ from rag.generators import make_generator
         ("What did Zhou Rong say at the quarterly work meeting?", "speech"),
         ("副区长王浩在交流发言中具体讲了哪些内容?", "speech"),
         ("What did the Court of Justice say Steymann was entitled to?", None),
+        ("What second-quarter tasks did Zhou Rong lay out at the meeting?", "speech"),  # what they set out
+        ("In what meeting did Shirley lay out plans for 1756?", None),  # where, not what they said
         ("陆铭预测今年中国经济增长率是多少?", "percent"),
         ("What does the number 330 in Yinhang's 'Sunshine 330' program refer to?", "parts"),  # single quotes too
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue"),
@@ -627,6 +629,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Tai Xun, Chairman of the District Political Consultative Conference; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", False),
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Haiying pointed out the tasks for the second quarter.", False),
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Rong stressed that safety comes first.", True),
+        # ...and what someone laid out: theirs, not the mayor's deployment (writer XX).
+        ("What second-quarter tasks did Zhou Rong lay out at the meeting?", "speech", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", False),
+        ("What tasks did Zhou Haiying deploy for the second quarter?", "speech", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", True),
         ("副区长王浩在交流发言中具体讲了哪些内容?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("副区长王浩在交流发言中具体讲了哪些内容?", "speech", "王浩指出,要抓好城市更新。", True),
         # A growth rate (增长率) is stated in per cent, not by "三个方面".
