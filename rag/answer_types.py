@@ -871,6 +871,19 @@ def counts_asked_noun(text: str, question: str) -> bool:
     return False
 
 
+def counts_asked_phrase(text: str, question: str) -> bool:
+    """For "how many X Y" (two words or more): a count followed by exactly X Y ("71 major industrial projects"),
+    closer than one that shares a word ("20 major and 59 minor projects")."""
+    asked = _counted_phrase(question)
+    wanted = terms(asked) if asked else []
+    if len(wanted) < 2:
+        return False
+    for match in re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", text, re.I):
+        if terms(text[match.end() : match.end() + 80])[: len(wanted)] == wanted:
+            return True
+    return False
+
+
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
 
 

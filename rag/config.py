@@ -40,7 +40,7 @@ class Settings:
     generator: str = "extractive"  # extractive | openai
     max_answer_sentences: int = 3
     answer_close_call_ratio: float = 0.85  # a runner-up sentence scoring this share of the best is shown too
-    answer_other_passage_ratio: float = 0.9  # ...and this share from another passage (swept on tune sets)
+    answer_other_passage_ratio: float = 0.9  # ...and this share from another document (swept on tune sets)
     answer_semantic_weight: float = 1.5  # weight of a sentence's cosine with the question when choosing answer sentences
     abstain_threshold: float = 0.15  # calibrated on the eval set's tune split (eval/sweep.py)
     openai_base_url: str | None = None  # e.g. http://127.0.0.1:8000/v1

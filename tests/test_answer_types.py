@@ -9,6 +9,7 @@ from rag.answer_types import (
     asks_about_last_year,
     counted_things,
     counts_asked_noun,
+    counts_asked_phrase,
     holds_asked_role,
     holds_type,
     named_counts,
@@ -156,6 +157,13 @@ def test_only_a_count_right_before_the_asked_noun_earns_the_bonus(text, counts):
     question = "How many parks will the district build?"
     assert holds_type(text, "count", question)
     assert counts_asked_noun(text, question) is counts
+
+
+def test_a_count_of_the_whole_asked_phrase():
+    question = "How many major industrial projects is Minhang pushing?"
+    assert counts_asked_phrase("It will build 71 major industrial projects this year.", question)
+    assert not counts_asked_phrase("It arranged 20 major and 59 minor projects.", question)
+    assert not counts_asked_phrase("It will build 71 projects.", "How many projects is Minhang pushing?")  # one word: the looser check
 
 
 @pytest.mark.parametrize(

@@ -118,6 +118,17 @@ def test_close_call_from_another_passage_must_be_closer():
     assert [c.text for c in later_on.citations] == [best]
     lenient = replace(generator, other_passage_ratio=0.85)
     assert len(lenient.generate(question, [hit(best, "a.txt"), hit(runner_up, "b.txt", rank=2)]).citations) == 2
+    # Another passage of the best one's own document is never shown, however close: it was mostly a distractor.
+    assert len(lenient.generate(question, [hit(best, "a.txt"), hit(runner_up, "a.txt", start=5000, rank=2)]).citations) == 1
+
+
+def test_a_count_of_the_whole_asked_phrase_beats_one_that_shares_a_word():
+    question = "How many major industrial projects is Minhang pushing forward this year?"
+    practical = "This year, we have arranged 20 major and 59 minor projects for the people."
+    industrial = "We will promote the construction of 71 major industrial projects."  # as many question words
+    hits = [hit(practical, "minhang.txt"), hit(industrial, "minhang.txt", start=5000, rank=2)]
+    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.1).generate(question, hits)
+    assert [c.text for c in answer.citations] == [industrial]
 
 
 def test_answer_ratios_outside_zero_to_one_are_refused():
