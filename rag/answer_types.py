@@ -864,11 +864,16 @@ def counts_asked_noun(text: str, question: str) -> bool:
     wanted = set(terms(after))
     if not wanted:
         return True
-    for match in re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", text, re.I):
-        window = text[match.end() : match.end() + 60]
-        if wanted & set(terms(window)):
-            return True
-    return False
+    return any(wanted & set(terms(window)) for window in _after_counts(text, 60))
+
+
+_A_COUNT = re.compile(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", re.I)
+
+
+def _after_counts(text: str, width: int) -> Iterator[str]:
+    """The `width` characters after each count ("71", "three") in `text`."""
+    for match in _A_COUNT.finditer(text):
+        yield text[match.end() : match.end() + width]
 
 
 def counts_asked_phrase(text: str, question: str) -> bool:
@@ -878,10 +883,7 @@ def counts_asked_phrase(text: str, question: str) -> bool:
     wanted = terms(asked) if asked else []
     if len(wanted) < 2:
         return False
-    for match in re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS}\b)", text, re.I):
-        if terms(text[match.end() : match.end() + 80])[: len(wanted)] == wanted:
-            return True
-    return False
+    return any(terms(window)[: len(wanted)] == wanted for window in _after_counts(text, 80))
 
 
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.I)
