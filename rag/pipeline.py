@@ -41,6 +41,21 @@ OTHER_LANGUAGE_NOTE = {
 }
 
 
+def _answer_first(hits: Sequence[Hit], answer: Answer) -> list[Hit]:
+    """`hits` with the passage the answer quotes first moved to the front: the sources begin with the answer's.
+
+    The generator weighs each sentence's fit to the question (its kind, names, numbers), which the reranker does
+    not, so the passage it quotes is more often the right one than the reranker's first (SQuAD: right 31 times
+    against 10 when they differ, eval/reports/levers.md).
+    """
+    hits = list(hits)
+    if answer.abstained or not answer.citations:
+        return hits
+    first = answer.citations[0].chunk_id
+    at = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id == first), 0)
+    return [hits[at], *hits[:at], *hits[at + 1 :]] if at else hits
+
+
 class QuestionError(ValueError):
     """The question cannot be asked as it is (empty, for instance)."""
 
@@ -104,10 +119,15 @@ class Pipeline:
     def search(
         self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None
     ) -> list[Hit]:
-        """The top_k passages for `query`: fused candidates, reranked by their best sentence."""
+        """The top_k passages for `query`: fused candidates, reranked by their best sentence, the answer's first."""
         self._ensure_open()
         lexical = self.index.lexical()
-        return self._search(lexical.respell(query), top_k, mode, sources, lexical)
+        top_k = top_k or self.settings.top_k
+        query = lexical.respell(query)
+        hits = self._search(query, max(top_k, self.settings.top_k), mode, sources, lexical)
+        # The last stage is the one ask() ends with: the passage its answer would quote comes first.
+        answer = self.generator("extractive", lexical).generate(query, hits[: self.settings.top_k])
+        return _answer_first(hits, answer)[:top_k]
 
     def _search(
         self, query: str, top_k: int | None, mode: str | None, sources: Sequence[str] | None, lexical: LexicalIndex
@@ -183,6 +203,7 @@ class Pipeline:
             timings["retrieve"] = retrieval_ms
             if answer.abstained:
                 answer = replace(answer, notes=answer.notes + _other_language_note(question, allowed, lexical.chunks))
+        answer = replace(answer, hits=tuple(_answer_first(answer.hits, answer)))
         return replace(answer, question=question, searched_query=query, timings_ms=timings)
 
     def _summarize(self, question: str, topic: str, allowed: list[str] | None, lexical: LexicalIndex) -> Answer:

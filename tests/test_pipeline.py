@@ -170,3 +170,40 @@ def test_no_language_note_when_every_document_is_in_the_question_language(tmp_pa
     pipeline.ingest([folder])
     answer = pipeline.ask("What is the capital of Australia?")
     assert answer.abstained and answer.notes == ()
+
+
+# -- the passage the answer quotes comes first ----------------------------------------------------
+
+
+def _hits(*texts: str) -> list:
+    from rag.types import Chunk, Hit
+
+    return [
+        Hit(Chunk(doc_id=f"d{i}", source=f"d{i}.txt", position=0, n_chunks=1, start=0, end=len(t), text=t), score=1.0)
+        for i, t in enumerate(texts)
+    ]
+
+
+def test_the_quoted_passage_moves_to_the_front_and_the_rest_keep_their_order():
+    from rag.pipeline import _answer_first
+    from rag.types import Answer, Citation
+
+    hits = _hits("first passage", "second passage", "third passage")
+    quoted = hits[2].chunk
+    citation = Citation(1, quoted.source, quoted.chunk_id, 0, 5, "third")
+    answer = Answer("q", "third [1]", (citation,), tuple(hits))
+    assert [h.chunk.text for h in _answer_first(hits, answer)] == ["third passage", "first passage", "second passage"]
+    dont_know = Answer("q", "I don't know", (), tuple(hits), abstained=True)
+    assert _answer_first(hits, dont_know) == hits
+
+
+@pytest.mark.slow
+def test_search_and_ask_put_the_answers_passage_first(real_seed_pipeline):
+    # The reranker ranks a passage on resilient cities above the one about the market; the answer quotes the latter.
+    question = "Where was the building materials market that Chen Jining inspected located?"
+    answer = real_seed_pipeline.ask(question)
+    assert "urban-rural fringe" in answer.text
+    quoted = answer.citations[0]
+    for first in (real_seed_pipeline.search(question)[0], real_seed_pipeline.search(question, top_k=1)[0], answer.hits[0]):
+        assert first.chunk.chunk_id == quoted.chunk_id
+        assert first.chunk.start <= quoted.start and quoted.end <= first.chunk.end
