@@ -36,6 +36,11 @@ from rag.generators import make_generator
         ("区检察院主要负责人叫啥名字", "person"),
         ("where r the new stations located", "place"),
         ("What is the R&D budget?", "money"),
+        # Typed as keywords into a search box, the question word last or left out (writer ZZ).
+        ("minhang 71 major industrial projects total investment?", "money"),
+        ("yangpu 3rd quarter work meeting 2024 when", "date"),
+        ("Tell me about the budget", None),
+        ("杨浦 2025年 GDP 增长目标 多少", "percent"),
         ("What is the storage capacity of the logistics center after the upgrade?", "figure"),  # a quantity
         ("Which industries do the parts of the \"1+2+3+4\" system refer to?", "parts"),
         ("首批试点选在了哪些街道?", "name"),  # 哪些 like 哪个: streets by name
@@ -645,6 +650,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A growth rate (增长率) is stated in per cent, not by "三个方面".
         ("陆铭预测今年中国经济增长率是多少?", "percent", "报告从中国式现代化和中国经济等三个方面,对当前中国经济发展的宏观形势进行了解读。", False),
         ("陆铭预测今年中国经济增长率是多少?", "percent", "陆铭预计今年中国经济增长5%左右。", True),
+        # A GDP growth target is a rate, not the 一项 of "一项重要政治任务" (writer ZZ).
+        ("杨浦 2025年 GDP 增长目标 多少", "percent", "全区上下要把学习贯彻两会精神作为当前一项重要政治任务。", False),
+        ("minhang 71 major industrial projects total investment?", "money", "We will fully promote the construction of 71 major industrial projects.", False),
+        ("minhang 71 major industrial projects total investment?", "money", "The 71 major industrial projects have a total investment of 52.3 billion yuan.", True),
         # "The head of Yangpu's X": X's head by title; the district need not be named beside it.
         ("Who is the head of Yangpu's political advisory body (the consultative conference)?", "person", "Tai Xun, Chairman of the District Political Consultative Conference; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", True),
         ("Who is the head of Yangpu's political advisory body (the consultative conference)?", "person", "Zhou Rong, Deputy Secretary of the District Committee, attended.", False),
