@@ -222,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="rag", description="Ask questions about your documents, with cited answers. Works offline.")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("ingest", help="add or update documents (.txt .md .html .pdf)")
+    p = sub.add_parser("ingest", help="add or update documents (.txt .md .html .pdf .docx)")
     p.add_argument("paths", nargs="*", help="files or folders (default: seeds/)")
     _common(p)
     p.add_argument("--no-prune", action="store_true", help="keep documents whose files were deleted")

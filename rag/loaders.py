@@ -1,4 +1,4 @@
-"""Reading files into cleaned documents: .txt, .md, .html/.htm, .pdf.
+"""Reading files into cleaned documents: .txt, .md, .html/.htm, .pdf, .docx.
 
 A file that cannot be read raises SkipFile with a one-line reason; the ingest
 reports it and goes on with the other files.
@@ -6,9 +6,12 @@ reports it and goes on with the other files.
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import stat as stat_mode
+import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +22,12 @@ from rag.types import Document
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm"}
 PDF_SUFFIXES = {".pdf"}
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES
+DOCX_SUFFIXES = {".docx"}  # not the old binary .doc: python-docx cannot read it
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PDF_SUFFIXES | DOCX_SUFFIXES
 DEFAULT_MAX_FILE_MB = 20.0
+# How many times --max-file-mb a .docx may unpack to: python-docx holds every part in memory, and XML
+# packs 10-25x; beyond this a file is damaged or a zip bomb.
+DOCX_MAX_UNPACKED_RATIO = 20
 
 
 class SkipFile(Exception):
@@ -186,6 +193,76 @@ def pdf_to_text(path: Path) -> str:
     return text
 
 
+# An OLE compound file: an old binary .doc, or a password-protected .docx (Word encrypts into one).
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NOT_DOCX = "not a valid .docx file (corrupt, or another format renamed): re-save it from Word"
+
+
+def docx_to_text(data: bytes, max_unpacked_bytes: int) -> tuple[str, str | None]:
+    """Text of a Word .docx (paragraphs and table rows in document order, blank line between), and its title.
+
+    A table row is one line with its cells separated by " | ". The title is the
+    document's Title property, or None when that is empty. Raises SkipFile for
+    a file that is not a readable .docx.
+    Usage:
+        text, title = docx_to_text(Path("report.docx").read_bytes(), max_unpacked_bytes=400 * 2**20)
+    """
+    if data.startswith(_OLE_MAGIC):
+        raise SkipFile("an old .doc or a password-protected .docx: save it from Word as .docx without a password")
+    from docx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from docx.package import Package
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > max_unpacked_bytes:
+            raise SkipFile(
+                f".docx unpacks to {unpacked / 1024 / 1024:.1f} MB, over the {max_unpacked_bytes / 1024 / 1024:.1f} MB "
+                "allowed: damaged, or a zip bomb (if it opens in Word, raise --max-file-mb)"
+            )
+        main_part = Package.open(io.BytesIO(data)).main_document_part
+        if main_part.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:  # an Excel or PowerPoint file renamed
+            raise SkipFile(_NOT_DOCX)
+        document = main_part.document
+        blocks = [block for block in _docx_blocks(document.element.body) if block.strip()]
+        try:
+            properties = document.part.package.part_related_by(RELATIONSHIP_TYPE.CORE_PROPERTIES)
+            title = (properties.core_properties.title or "").strip() or None
+        except KeyError:  # no properties part: python-docx would make one up, titled "Word Document"
+            title = None
+    except SkipFile:
+        raise
+    except RecursionError:
+        raise SkipFile("unreadable .docx (nested too deeply)") from None
+    # Not a zip, damaged zip entries, or a zip without a Word document's parts.
+    except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+        raise SkipFile(_NOT_DOCX) from None
+    except Exception as exc:  # damaged XML and the like: none should stop an ingest
+        raise SkipFile(f"unreadable .docx ({type(exc).__name__}: {str(exc)[:80]}): re-save it from Word") from None
+    return "\n\n".join(blocks), title
+
+
+def _docx_blocks(container) -> Iterator[str]:
+    """The paragraphs and table rows directly in a body or table cell, content controls opened."""
+    from docx.oxml.ns import qn
+
+    for child in container.iterchildren():
+        if child.tag == qn("w:p"):
+            # All runs, not python-docx's Paragraph.text, which drops tracked insertions and content
+            # controls; but not tracked deletions, nor text boxes (their own paragraphs, shown elsewhere).
+            runs = child.xpath(".//w:r[not(ancestor::w:del or ancestor::w:moveFrom or ancestor::w:txbxContent)]")
+            yield "".join(run.text for run in runs)
+        elif child.tag == qn("w:tbl"):
+            for row in child.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"):
+                cells = [
+                    " ".join(b.strip() for b in _docx_blocks(cell) if b.strip())
+                    for cell in row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc")
+                ]
+                yield " | ".join(cells) if any(cells) else ""
+        elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
+            yield from _docx_blocks(child)
+
+
 def load_document(found: FoundFile, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> Document:
     """Read, decode and clean one file. Raises SkipFile with the reason when it cannot."""
     path = found.path
@@ -214,9 +291,12 @@ def load_document(found: FoundFile, max_file_mb: float = DEFAULT_MAX_FILE_MB) ->
                 raise SkipFile(_too_big(len(data), max_file_mb))
             if not data:
                 raise SkipFile("empty file")
-            raw = decode_text(data)
-            if suffix in HTML_SUFFIXES:
-                raw, title_hint = _html_or_skip(raw)
+            if suffix in DOCX_SUFFIXES:
+                raw, title_hint = docx_to_text(data, DOCX_MAX_UNPACKED_RATIO * limit)
+            else:
+                raw = decode_text(data)
+                if suffix in HTML_SUFFIXES:
+                    raw, title_hint = _html_or_skip(raw)
     except PermissionError:
         raise SkipFile("permission denied") from None
     except IsADirectoryError:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Collection
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
+ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 MAX_UPLOAD_MB = 20
 MAX_NAME_CHARS = 100
 UPLOAD_FOLDER = "uploads"
