@@ -119,7 +119,8 @@ class Pipeline:
     def search(
         self, query: str, top_k: int | None = None, mode: str | None = None, sources: Sequence[str] | None = None
     ) -> list[Hit]:
-        """The top_k passages for `query`: fused candidates, reranked by their best sentence, the answer's first."""
+        """The top_k passages for `query`: fused candidates reranked by their best sentence, then the one holding the
+        sentence an extractive answer would quote put first."""
         self._ensure_open()
         lexical = self.index.lexical()
         top_k = top_k or self.settings.top_k

@@ -65,6 +65,16 @@ def readonly_seed_pipeline(tmp_path_factory):
     return pipeline
 
 
+def damaged(data: bytes, flips: list[tuple[int, int]], truncate: bool) -> bytes:
+    """`data` with the byte at each (position, value) of `flips` overwritten, and cut short if `truncate`."""
+    data = bytearray(data)
+    for where, value in flips:
+        data[where % len(data)] = value
+    if truncate:
+        data = data[: flips[0][0] % len(data)]
+    return bytes(data)
+
+
 def index_snapshot(index_dir: Path, url: str | None = None, collection: str = "rag") -> dict:
     """What an index holds: documents by source, chunk ids, duplicate ids, and check()'s problems."""
     from rag.index import Index

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import FakeEmbedder
+from conftest import FakeEmbedder, damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_reliability import run_cli
@@ -182,13 +182,8 @@ def valid_docx(tmp_path_factory) -> bytes:
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=8), st.booleans())
 def test_a_randomly_damaged_docx_is_read_or_skipped_as_a_docx_problem(tmp_path, valid_docx, flips, truncate):
-    data = bytearray(valid_docx)
-    for where, value in flips:
-        data[where % len(data)] = value
-    if truncate:
-        data = data[: flips[0][0] % len(data)]
     path = tmp_path / "damaged.docx"
-    path.write_bytes(bytes(data))
+    path.write_bytes(damaged(valid_docx, flips, truncate))
     try:
         doc = load(path)
     except SkipFile as skip:

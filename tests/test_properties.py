@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, FakeEmbedder
+from conftest import SEEDS, FakeEmbedder, damaged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -215,13 +215,8 @@ def test_load_document_on_random_bytes_raises_only_skipfile(fuzz_dir, data, suff
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), min_size=1, max_size=12), st.booleans())
 def test_load_document_on_damaged_pdfs_raises_only_skipfile(fuzz_dir, flips, truncate):
-    data = bytearray(_valid_pdf())
-    for where, value in flips:
-        data[where % len(data)] = value
-    if truncate:
-        data = data[: flips[0][0] % len(data)]
     path = fuzz_dir / "damaged.pdf"
-    path.write_bytes(bytes(data))
+    path.write_bytes(damaged(_valid_pdf(), flips, truncate))
     try:
         load_document(FoundFile(path, path.name))
     except SkipFile:
