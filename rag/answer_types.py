@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from rag.clean import CJK
-from rag.terms import terms
+from rag.terms import REQUEST, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -117,7 +117,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
+    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
@@ -390,9 +390,30 @@ _COLLOQUIAL = [
 ]
 
 
+_LEADS_A_CLAUSE = re.compile(r"(?:who|whom|whose|what|which|when|where|how|why|whether|if)\b", re.I)
+_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_COUNTED = re.compile(rf"(?:{_CARDINAL_WORDS}|\d+)\b", re.I)
+
+
+def _as_question(question: str) -> str:
+    """A request as the question it stands for: "Tell me who chaired it" as "who chaired it", "Name the three
+    centres" as "which three centres", "Give me the date of the meeting" as "what is the date of the meeting"."""
+    request = REQUEST.match(question)
+    if not request:
+        return question
+    rest = question[request.end() :]
+    if _LEADS_A_CLAUSE.match(rest):
+        return rest
+    thing = rest[_ARTICLE.match(rest).end() :] if _ARTICLE.match(rest) else rest
+    if request.group("verb").lower() == "name" or _COUNTED.match(thing):
+        return f"which {thing}"
+    return f"what is {rest}"
+
+
 def plain_question(question: str) -> str:
-    """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones."""
-    question = _IS_CONTRACTED.sub(r"\1 is", question)
+    """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, and a
+    request ("Name the …", "Tell me when …") as a question."""
+    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", question))
     for colloquial, plain in _COLLOQUIAL:
         question = colloquial.sub(plain, question)
     return question

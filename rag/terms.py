@@ -83,15 +83,27 @@ def is_cjk_term(term: str) -> bool:
     return bool(re.match(f"[{CJK}]", term))
 
 
+# A request put as an instruction ("Name the …", "Give me the date of …", "Can you tell me who …"): its verb
+# is not something to look for in the documents. The verb must lead into what is asked ("the", "how", …), so a
+# keyword query that starts with a word like "State Council" or "name of the market" keeps it.
+REQUEST = re.compile(
+    r"^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
+    r"(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
+    r"describe|explain|mention|show)\s*[,:]?\s+"
+    r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
+    r"their|who|whom|whose|what|which|when|where|how|why|whether|if)\b)",
+    re.I,
+)
+
 # Chinese question words and particles carry no content to match against the documents.
 ZH_QUESTION_WORDS = re.compile(
-    "请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
+    "请告诉我|告诉我|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
 )
 
 
 def question_terms(question: str) -> list[str]:
     """Distinct content terms of a question, in order: its stop words and question words removed."""
     seen: dict[str, None] = {}
-    for term in terms(ZH_QUESTION_WORDS.sub(" ", question)):
+    for term in terms(ZH_QUESTION_WORDS.sub(" ", REQUEST.sub("", question))):
         seen.setdefault(term, None)
     return list(seen)

@@ -113,6 +113,15 @@ from rag.generators import make_generator
         ("Von Braun and Debus reported to who?", "person"),
         ("Ken Fletcher, Rocky Boiman and who else?", "person"),
         ("Name the district mayors who appear in the articles.", "person"),
+        # A request asks what the question it stands for asks.
+        ("Give me the date of the Yangpu quarterly meeting.", "date"),
+        ("What was the date of the meeting?", "date"),
+        ("Tell me how many pocket parks Yangpu will build", "count"),
+        ("Can you tell me who chaired the meeting?", "person"),
+        ("Find the budget for the pocket parks", "money"),
+        ("Name the three city-level core business centers Minhang relies on.", "list"),
+        ("State the population of Minhang", "figure"),
+        ("State Council approval date", None),  # a keyword query that starts with a name, not a request
         ("杨浦要布局的以时空智能为核心的未来产业先导区叫什么名字?", "name"),
         ("那位专家叫什么名字?", "person"),
         ("这次区委常委会扩大会议在哪里开的", "venue"),

@@ -162,6 +162,17 @@ def test_who_ran_the_meeting_is_the_one_who_chaired_it(real_seed_pipeline):
     assert not answer.abstained and "Xue Kan" in answer.text and "chaired" in answer.text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "request_",
+    ["Give me the date of the Yangpu quarterly work meeting.", "Name the date of the Yangpu quarterly meeting"],
+)
+def test_a_request_for_a_date_is_answered_with_the_date(real_seed_pipeline, request_):
+    answer = real_seed_pipeline.ask(request_)
+    assert not answer.abstained and "April 9" in answer.text
+    assert_citations_are_exact(answer)
+
+
 def test_chinese_mayor_answer(real_seed_pipeline):
     answer = real_seed_pipeline.ask(MAYOR_ZH)
     assert not answer.abstained

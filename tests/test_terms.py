@@ -40,6 +40,11 @@ def test_query_and_document_forms_meet():
         ("区委副书记、区长是谁？", ["区", "委", "副", "书", "记", "区委", "委副", "副书", "书记", "长", "区长"]),
         ("Who is the mayor of the mayor?", ["mayor"]),
         ("What is it?", []),
+        # The verb of a request is not looked for in the documents; a keyword query's first word is.
+        ("Tell me who chaired the meeting", ["chair", "meet"]),
+        ("Can you give me the date of the meeting?", ["date", "meet"]),
+        ("State Council approval", ["state", "council", "approv"]),
+        ("请列出重大项目", ["重", "大", "项", "目", "重大", "大项", "项目"]),
     ],
 )
 def test_question_terms(question, expected):
