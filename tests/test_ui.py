@@ -138,6 +138,13 @@ def test_safe_name_dedupes_and_refuses_other_types():
         safe_name("README")
 
 
+def test_every_kind_of_file_ingest_reads_can_be_uploaded():
+    from rag.loaders import SUPPORTED_SUFFIXES
+
+    for suffix in SUPPORTED_SUFFIXES:
+        assert safe_name(f"notes{suffix.upper()}") == f"notes{suffix}"
+
+
 def test_save_upload_refuses_large_files(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as f:

@@ -14,7 +14,9 @@ import unicodedata
 from collections.abc import Collection
 from pathlib import Path
 
-ALLOWED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+from rag.loaders import SUPPORTED_SUFFIXES
+
+ALLOWED_SUFFIXES = tuple(sorted(SUPPORTED_SUFFIXES))  # what `rag ingest` reads, no more and no less
 MAX_UPLOAD_MB = 20
 MAX_NAME_CHARS = 100
 UPLOAD_FOLDER = "uploads"
