@@ -391,7 +391,7 @@ _COLLOQUIAL = [
 
 
 _LEADS_A_CLAUSE = re.compile(r"(?:who|whom|whose|what|which|when|where|how|why|whether|if)\b", re.I)
-_ARTICLE = re.compile(r"(?:the|a|an)\s+", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _COUNTED = re.compile(rf"(?:{_CARDINAL_WORDS}|\d+)\b", re.I)
 
 
@@ -404,7 +404,7 @@ def _as_question(question: str) -> str:
     rest = question[request.end() :]
     if _LEADS_A_CLAUSE.match(rest):
         return rest
-    thing = rest[_ARTICLE.match(rest).end() :] if _ARTICLE.match(rest) else rest
+    thing = _ARTICLE.sub("", rest, count=1)
     if request.group("verb").lower() == "name" or _COUNTED.match(thing):
         return f"which {thing}"
     return f"what is {rest}"
