@@ -45,7 +45,7 @@ _NAMED_UNITS = r"(?:units?(?! of\b)|facilit(?:y|ies)|enterprises?)"
 _NAMED_BODIES = rf"(?:{_NAMED_UNITS}|bases?|sites?|cent(?:er|re)s?|offices?|venues?)"
 _PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
 _NAMED_THINGS = (
-    r"(?:(?:hospital|college|school|team|district|province|road|street|park|"
+    r"(?:(?:hospital|college|school|team|district|province|road|street|park|market(?! (?:share|value|price|cap)\b)|"
     r"museum|bureau|department|newspaper|magazine|river|airport|station|stadium|organi[sz]ation|"
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
     r"battle|war|treaty|court)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"

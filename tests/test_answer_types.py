@@ -102,6 +102,9 @@ from rag.generators import make_generator
         ("Where do most teachers get their credentials from?", None),  # not where a thing is built or located  # ...and a unit of measure by a word ("newton")
         ("Which hospital did Chen Jining inspect?", "name"),
         ("Which newspaper published the report?", "name"),
+        ("Which building materials market did Chen Jining inspect?", "name"),  # a market goes by a name...
+        ("What kind of market did the city leaders inspect?", None),  # ...a kind of market does not
+        ("What market share does the company hold?", None),
         ("What city-wide event did Shanghai hold?", None),  # "city-wide" is not a city
         ("What type of company is Van Gend en Loos?", None),  # a kind of company, not its name
         ("What is the magnitude of force divided by when external force is added?", None),

@@ -173,6 +173,15 @@ def test_a_request_for_a_date_is_answered_with_the_date(real_seed_pipeline, requ
     assert_citations_are_exact(answer)
 
 
+@pytest.mark.slow
+def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
+    # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
+    answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")
+    assert answer.abstained
+    kind = real_seed_pipeline.ask("What kind of market did Chen Jining inspect on December 28?")
+    assert not kind.abstained and "building materials market" in kind.text
+
+
 def test_chinese_mayor_answer(real_seed_pipeline):
     answer = real_seed_pipeline.ask(MAYOR_ZH)
     assert not answer.abstained
