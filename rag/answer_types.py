@@ -285,7 +285,7 @@ _ASKS_CALENDAR_DATE = re.compile(r"\bcalendar date\b", re.I)
 _ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
 _CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
-_ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
+_ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bwhat (?:is|was) the (exact |calendar )?date\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}"
     r"|\b(first|second|third|last|final|next|same|following) (working |business )?day of\b|\b(today|yesterday|tomorrow)\b",
