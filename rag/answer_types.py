@@ -280,7 +280,7 @@ def gives_asked_title(text: str, question: str) -> bool:
 _ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
-_ASKS_CALENDAR_DATE = re.compile(r"\bcalendar date\b", re.I)
+_ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact) date\b", re.I)
 # A deadline is when something must be done by: "by the end of September", not "since the beginning of this year".
 _ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)

@@ -579,6 +579,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("On what calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("On what calendar date was the work meeting held?", "date", "On April 9, the committee held the work meeting.", True),
         ("On which calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
+        ("What exact date did the committee hold the work meeting?", "date", "On Wednesday, the committee held the work meeting.", False),
+        ("What exact date did the committee hold the work meeting?", "date", "On April 9, the committee held the work meeting.", True),
         # "The date" of an event is a day too ("Confirm the date …" is read as this question).
         ("What is the date the plenary session was held?", "date", "The study seminar last week and the plenary session the week before emphasized safety.", False),
         ("What was the date of the plenary session?", "date", "The plenary session was held on December 20.", True),
