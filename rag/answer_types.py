@@ -75,6 +75,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b"
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
+        rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         r"|投资|预算|资金|经费|多少钱|金额|补贴|补助|罚款",

@@ -38,6 +38,8 @@ from rag.generators import make_generator
         ("What is the R&D budget?", "money"),
         # Typed as keywords into a search box, the question word last or left out (writer ZZ).
         ("minhang 71 major industrial projects total investment?", "money"),
+        ("Total investment for the 71 projects, approx in yuan?", "money"),  # the unit asked last (writer XG)
+        ("Which projects use investment in dollars?", None),
         ("yangpu 3rd quarter work meeting 2024 when", "date"),
         ("Tell me about the budget", None),
         ("杨浦 2025年 GDP 增长目标 多少", "percent"),
