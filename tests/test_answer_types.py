@@ -44,6 +44,8 @@ from rag.generators import make_generator
         ("Tell me about the budget", None),
         ("杨浦 2025年 GDP 增长目标 多少", "percent"),
         ("What is the storage capacity of the logistics center after the upgrade?", "figure"),  # a quantity
+        ("Yangpu Q1 GDP growth - what's the headline number?", "figure"),  # its subject said first (writer XG)
+        ("What is the phone number?", "contact"),
         ("Which industries do the parts of the \"1+2+3+4\" system refer to?", "parts"),
         ("首批试点选在了哪些街道?", "name"),  # 哪些 like 哪个: streets by name
         # Money by its other names; deadlines and dates; opening hours; a way to reach someone.
