@@ -106,9 +106,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
-        # "What did the GDP grow by?": the "what" is an amount of change.
         # "Yangpu Q1 GDP growth - what's the headline number?": the figure, with its subject said before.
         r"|\bwhat (?:is|was) the (?:(?!phone|telephone|fax|hotline|contact|serial|registration|licen[cs]e|case|room|house|flight|jersey|model)[\w-]+ )?(?:number|figure)\s*\??\s*$"
+        # "What did the GDP grow by?": the "what" is an amount of change.
         r"|\bwhat (did|does|do|will|has|have|had)\b[^?]*\b(grow|grown|increase|increased|rise|risen|fall|fallen|drop|"
         r"dropped|decline|declined|shrink|shrunk) by\b(?! \w+ing\b)",
         re.I,
