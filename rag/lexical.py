@@ -16,10 +16,13 @@ import shutil
 import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from rag.clean import CJK
+from rag.pinyin import pairs, places
 from rag.terms import terms
 from rag.types import Chunk
 
@@ -28,6 +31,24 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
+
+
+@dataclass(frozen=True)
+class DocumentWords:
+    """What a whole document writes, to tell whether it names what a question names."""
+
+    words: frozenset[str]  # lower-case words; a run of Chinese characters counts as one
+    proper: frozenset[str]  # the words it only ever writes capitalised, lower-case: names ("minhang", not "name")
+    pairs: frozenset[str]  # its pairs of adjacent Chinese characters ("杨浦")
+    chinese_size: int  # distinct words in letters plus distinct Chinese characters: its length, read by a Chinese reader
+
+
+def _proper(written: Sequence[str]) -> frozenset[str]:
+    """Words written capitalised and never in lower case, lower-cased: names."""
+    lower = {w for w in written if w.islower()}
+    return frozenset(w.lower() for w in written if w[0].isupper()) - lower
 
 
 class LexicalIndex:
@@ -43,7 +64,8 @@ class LexicalIndex:
         self._by_id = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
         self._by_source: dict[str, list[int]] | None = None  # chunk positions by document, built on first use
-        self._document_words: dict[str, frozenset[str]] = {}
+        self._document_words: dict[str, DocumentWords] = {}
+        self._proper_names: frozenset[str] | None = None  # every document's names, built on the first Chinese query
         self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
 
     @classmethod
@@ -85,19 +107,33 @@ class LexicalIndex:
         same = lambda other: other if other is not None and other.doc_id == chunk.doc_id else None  # noqa: E731
         return same(before), same(after)
 
-    def document_words(self, source: str) -> frozenset[str]:
-        """The lower-case words of a whole document (its title and every chunk), gathered when first asked for."""
-        words = self._document_words.get(source)
-        if words is None:
+    def document_words(self, source: str) -> DocumentWords:
+        """The words of a whole document (its title and every chunk), gathered when first asked for."""
+        found = self._document_words.get(source)
+        if found is None:
             if self._by_source is None:  # not at load: a one-question `rag ask` on a large index need not pay for it
                 by_source: dict[str, list[int]] = defaultdict(list)
                 for i, chunk in enumerate(self.chunks):
                     by_source[chunk.source].append(i)
                 self._by_source = by_source
-            chunks = (self.chunks[i] for i in self._by_source.get(source, ()))
-            words = frozenset(w for c in chunks for w in _WORD.findall(f"{c.title}\n{c.text}".lower()))
-            self._document_words[source] = words
-        return words
+            text = "\n".join(f"{c.title}\n{c.text}" for c in (self.chunks[i] for i in self._by_source.get(source, ())))
+            written = _WORD.findall(text)
+            words = frozenset(w.lower() for w in written)
+            latin = sum(1 for w in words if not _CJK_CHAR.search(w))
+            chinese = {m.group() for m in _CJK_CHAR.finditer(text)}
+            doubles = frozenset(pair for pair, _ in pairs(text)) if chinese else frozenset()
+            found = DocumentWords(words, _proper(written), doubles, latin + len(chinese))
+            self._document_words[source] = found
+        return found
+
+    def spelled_names(self, text: str) -> list[str]:
+        """The places a Chinese text names in characters that the documents write in letters: "闵行区" -> ["minhang"]."""
+        named = places(text) if _CJK_CHAR.search(text) else []
+        if not named:
+            return []
+        if self._proper_names is None:
+            self._proper_names = _proper([w for c in self.chunks for w in _ASCII_NAME.findall(c.text)])
+        return sorted({name for _, spelled in named for name in spelled & self._proper_names})
 
     def respell(self, text: str) -> str:
         """`text` with each word the documents never write run together ("midyear", "citywide") hyphenated as
@@ -126,7 +162,8 @@ class LexicalIndex:
         """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""
         if self._bm25 is None:
             return []
-        query_terms = terms(query)
+        # A Chinese question's names, spelled as the English documents write them, find those documents too.
+        query_terms = terms(query) + terms(" ".join(self.spelled_names(query)))
         if not query_terms:
             return []
         scores = self._bm25.get_scores(query_terms)

@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
+from rag.lexical import DocumentWords
+from rag.pinyin import places
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.types import Hit
@@ -57,6 +59,33 @@ def question_names(question: str) -> list[str]:
     return [word.lower() for word in _NAME.findall(question)]
 
 
+def _name_check(question: str, documents: Sequence[DocumentWords]) -> tuple[list, Callable, Callable]:
+    """(the question's names that some document writes, writes(document, name), a document's length in words).
+
+    A Chinese question's names are the places it names that a document writes in pinyin, capitalised: "闵行区"
+    for Minhang, "殷行街道" for Yinhang. A document writes one in characters or in letters, and its length counts
+    each distinct Chinese character as a word."""
+    chinese = [(pair, spelled) for pair, spelled in places(question) if any(spelled & d.proper for d in documents)]
+    if chinese:
+        names: list = list(dict.fromkeys(chinese))
+
+        def writes(document: DocumentWords, name: tuple[str, frozenset[str]]) -> bool:
+            return name[0] in document.pairs or bool(name[1] & document.words)
+
+        def length(document: DocumentWords) -> int:
+            return document.chinese_size
+    else:
+        names = question_names(question)
+
+        def writes(document: DocumentWords, name: str) -> bool:
+            return name in document.words
+
+        def length(document: DocumentWords) -> int:
+            return len(document.words)
+
+    return [name for name in names if any(writes(d, name) for d in documents)], writes, length
+
+
 def rerank(
     question: str,
     hits: Sequence[Hit],
@@ -65,7 +94,7 @@ def rerank(
     type_bonus: float = 0.0,
     semantic_weight: float = 0.0,
     name_penalty: float = 0.0,
-    document_words: Callable[[str], frozenset[str]] | None = None,
+    document_words: Callable[[str], DocumentWords] | None = None,
     long_name_penalty: float = 0.0,
 ) -> list[Hit]:
     """Hits reordered by fused score (scaled to the best one) + weight × the best sentence's score.
@@ -90,17 +119,18 @@ def rerank(
     top = max(h.score for h in hits) or 1.0
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
     semantic = semantic_weight / weight
-    names = question_names(question) if name_penalty and document_words else []
-    if names:
-        names = [name for name in names if any(name in document_words(h.chunk.source) for h in hits)]
+    names: list = []
+    if name_penalty and document_words:
+        documents = [document_words(source) for source in dict.fromkeys(h.chunk.source for h in hits)]
+        names, writes, length = _name_check(question, documents)
 
     def unnamed(source: str) -> tuple[float, float]:
         """(the passage's penalty, the part of it that only a long document earns)"""
         if not names:
             return 0.0, 0.0
-        words = document_words(source)
-        missing = sum(name not in words for name in names) / len(names)
-        by_length = long_name_penalty * min(1.0, len(words) / LONG_DOCUMENT_WORDS)
+        document = document_words(source)
+        missing = sum(not writes(document, name) for name in names) / len(names)
+        by_length = long_name_penalty * min(1.0, length(document) / LONG_DOCUMENT_WORDS)
         return missing * max(name_penalty, by_length), missing * max(0.0, by_length - name_penalty)
 
     scored = []

@@ -182,6 +182,16 @@ def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipelin
     assert not kind.abstained and "building materials market" in kind.text
 
 
+@pytest.mark.slow
+def test_a_chinese_question_about_another_district_is_not_answered_from_yangpus_article(real_seed_pipeline):
+    # The Chinese article is Yangpu's: its 区委书记 is Xue Kan. Minhang's (闵行, which only the English article
+    # names, as Minhang) it does not give.
+    assert real_seed_pipeline.ask("闵行区委书记叫啥名字？").abstained
+    answer = real_seed_pipeline.ask("杨浦区委书记叫啥名字？")
+    assert not answer.abstained and "薛侃" in answer.text
+    assert_citations_are_exact(answer)
+
+
 def test_chinese_mayor_answer(real_seed_pipeline):
     answer = real_seed_pipeline.ask(MAYOR_ZH)
     assert not answer.abstained

@@ -60,7 +60,7 @@ def test_a_passage_of_a_document_that_never_names_the_asked_place_moves_down():
     minhang = hit("The district mayor follows a campaign to help graduates find jobs.", source="minhang.txt", rank=1)
     yangpu = hit("Yangpu will help new graduates into jobs early.", source="yangpu.txt", rank=1.1)
     lexical = LexicalIndex.build([minhang.chunk, yangpu.chunk], generation=1)
-    assert lexical.document_words("yangpu.txt") >= {"yangpu", "graduates"}
+    assert lexical.document_words("yangpu.txt").words >= {"yangpu", "graduates"}
     assert rerank(question, [minhang, yangpu], flat_idf, weight=1.0)[0].chunk.source == "minhang.txt"
     ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
     assert [h.chunk.source for h in ranked] == ["yangpu.txt", "minhang.txt"]
@@ -117,3 +117,30 @@ def test_question_names_are_capitalised_words_past_the_first():
     assert question_names("Which campaign is Yangpu's mayor following?") == ["yangpu"]
     assert question_names("At the April 2024 Yangpu meeting, who spoke?") == ["april", "yangpu"]
     assert question_names("Yangpu plans what?") == []
+
+
+def test_a_chinese_question_naming_a_place_in_characters_is_checked_against_its_english_spelling():
+    from dataclasses import replace
+
+    from rag.lexical import LexicalIndex
+
+    question = "闵行区委书记是谁?"  # Minhang's party secretary
+    yangpu = hit("区委书记薛侃主持会议。", source="yangpu-zh.txt", rank=1)  # Yangpu's article, in Chinese
+    minhang = hit("Minhang District held a meeting on August 22.", source="minhang.txt", rank=2)
+    # A whole Chinese article of a thousand more distinct characters, none of them 闵行.
+    filler = "".join(chr(0x4E00 + 2 * i) for i in range(1000))
+    chunks = [yangpu.chunk, replace(hit(filler, source="yangpu-zh.txt").chunk, position=1), minhang.chunk]
+    library = LexicalIndex.build(chunks, generation=1)
+    assert library.spelled_names(question) == ["minhang"]
+    penalties = {"name_penalty": 0.15, "long_name_penalty": 1.0, "document_words": library.document_words}
+    ranked = rerank(question, [yangpu, minhang], flat_idf, weight=1.0, **penalties)
+    by_source = {h.chunk.source: h for h in ranked}
+    # The Chinese article never writes 闵行 nor Minhang: what its length earned is held against its sentences.
+    assert by_source["yangpu-zh.txt"].elsewhere > 0.5 and by_source["minhang.txt"].elsewhere == 0.0
+    # Asked about Yangpu (杨浦, which the Chinese article writes), nothing is held against it.
+    yangpu_text = hit("杨浦区委书记薛侃主持会议。", source="yangpu-zh.txt", rank=1)
+    chunks[0] = yangpu_text.chunk
+    library = LexicalIndex.build(chunks + [hit("Yangpu is on the river.", source="y.txt").chunk], generation=1)
+    penalties["document_words"] = library.document_words
+    ranked = rerank("杨浦区委书记是谁?", [yangpu_text, minhang], flat_idf, weight=1.0, **penalties)
+    assert [h.elsewhere for h in ranked if h.chunk.source == "yangpu-zh.txt"] == [0.0]

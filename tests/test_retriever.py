@@ -125,3 +125,25 @@ def test_ask_reads_midyear_as_the_seeds_mid_year(seed_pipeline):
     answer = seed_pipeline.ask(question)
     assert answer.question == question  # shown as asked
     assert "mid-year" in answer.searched_query
+
+
+def test_a_chinese_question_finds_the_english_document_that_spells_its_name():
+    from rag.lexical import LexicalIndex
+
+    def passage(name: str, text: str) -> Chunk:
+        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
+
+    lexical = LexicalIndex.build(
+        [
+            passage("minhang", "Minhang District will build 20 pocket parks in China."),
+            passage("yangpu", "杨浦区委书记薛侃主持会议,那么会议很重要。"),
+        ],
+        generation=1,
+    )
+    # 闵行区 names a place, spelled Minhang as the English text writes it. Any two characters are not a name:
+    # 哪类 spells "nalei", but 支持哪类 would spell "china".
+    assert lexical.spelled_names("闵行区有多少个口袋公园?") == ["minhang"]
+    assert lexical.spelled_names("区里支持哪类公园?") == []
+    assert lexical.spelled_names("How many pocket parks?") == []
+    # No Chinese word of the question is in the English text, yet the spelled name finds it.
+    assert [c.source for c, _ in lexical.search("闵行区有多少个口袋公园?", 5)][0] == "minhang.txt"
