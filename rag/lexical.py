@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.clean import CJK
-from rag.pinyin import pairs, places
+from rag.pinyin import places
 from rag.terms import terms
 from rag.types import Chunk
 
@@ -32,6 +32,7 @@ BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_RUN = re.compile(f"[{CJK}]+")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
 
 
@@ -121,7 +122,7 @@ class LexicalIndex:
             words = frozenset(w.lower() for w in written)
             latin = sum(1 for w in words if not _CJK_CHAR.search(w))
             chinese = {m.group() for m in _CJK_CHAR.finditer(text)}
-            doubles = frozenset(pair for pair, _ in pairs(text)) if chinese else frozenset()
+            doubles = frozenset(run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
             found = DocumentWords(words, _proper(written), doubles, latin + len(chinese))
             self._document_words[source] = found
         return found

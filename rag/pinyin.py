@@ -41,9 +41,3 @@ def places(text: str) -> list[tuple[str, frozenset[str]]]:
     """The pairs of characters that name a place, by the word after them, with their spellings."""
     return [(pair, spelled) for pair in _PLACE.findall(text) for _, spelled in pairs(pair)]
 
-
-def spellings(text: str) -> frozenset[str]:
-    """Every spelling of each Chinese character of `text` and of each adjacent pair: how the text would write a
-    one- or two-syllable name in pinyin ("薛侃" -> "xue", "kan", "xuekan")."""
-    single = {r for run in _RUN.findall(text) for char in run for r in readings(char)}
-    return frozenset(single).union(*(spelled for _, spelled in pairs(text)))
