@@ -116,7 +116,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
     # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
-        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat time\b[^?]*"
+        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat time\b[^?]*"
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
@@ -148,7 +148,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
-    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(

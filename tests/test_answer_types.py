@@ -55,6 +55,8 @@ from rag.generators import make_generator
         ("What's the application deadline for the relief measures?", "date"),
         ("What are the dates of this year's import expo?", "date"),
         ("What are the opening hours of the service station?", "hours"),
+        ("Where are the employment service sites, and what hours are they open?", "hours"),  # writer XJ
+        ("现在杨浦的区长是哪一位?", "person"),
         # Typed in a hurry: the time of day a meeting started; the money word before "how much".
         ("what time in the morning did the april yangpu meeting start", "hours"),
         ("minhang total budget for the 20 big people projects how much", "money"),
