@@ -89,7 +89,7 @@ def compare(before: dict[tuple[str, str], dict], after: dict[tuple[str, str], di
 
 def dump(out: Path, names: Sequence[str], seeds_index: Path, squad_index: Path) -> None:
     from rag.config import settings_from_env
-    from rag.datasets import load_dataset, sample_questions
+    from rag.datasets import load_dataset, outside_sample
     from rag.embedder import make_embedder
     from rag.evaluate import Configuration, run_configuration
     from rag.pipeline import Pipeline
@@ -99,8 +99,7 @@ def dump(out: Path, names: Sequence[str], seeds_index: Path, squad_index: Path) 
         for name in names:
             if name == "squad":
                 _, questions = load_dataset(SQUAD)
-                reported = {q.id for q in sample_questions(questions, 500, seed=0)}
-                questions = sample_questions([q for q in questions if q.id not in reported], 600, seed=1)
+                questions = outside_sample(questions, 600)
                 index = squad_index
             else:
                 path = {"seeds": ROOT / "eval" / "seeds.jsonl", "fresh": ROOT / "eval" / "fresh.jsonl"}.get(name, Path(name))

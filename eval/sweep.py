@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from rag.config import settings_from_env
-from rag.datasets import load_dataset, sample_questions
+from rag.datasets import load_dataset, outside_sample, sample_questions
 from rag.embedder import make_embedder
 from rag.evaluate import Configuration, report, run_configuration
 from rag.pipeline import Pipeline
@@ -47,8 +47,7 @@ def main() -> None:
     documents, questions = load_dataset(args.dataset)
     questions = [q for q in questions if args.split == "all" or q.split == args.split]
     if args.outside:  # SQuAD has no tune split: tune on questions the reported figures never see
-        reported = {q.id for q in sample_questions(questions, args.outside_of, seed=0)}
-        questions = sample_questions([q for q in questions if q.id not in reported], args.outside, seed=1)
+        questions = outside_sample(questions, args.outside, args.outside_of)
     questions = sample_questions(questions, args.limit, seed=0)
     base = settings_from_env(index_dir=args.index)
     embedder = make_embedder(base.embed_model)

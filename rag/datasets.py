@@ -172,6 +172,13 @@ def load_dataset(path: Path) -> tuple[list[Document] | None, list[EvalQuestion]]
     return None, _parse_eval_lines(text, path)
 
 
+def outside_sample(questions: Sequence[EvalQuestion], limit: int, reported: int = 500) -> list[EvalQuestion]:
+    """`limit` questions (seed 1) none of which is in the reported sample of `reported` (seed 0): questions to tune
+    on that the reported figures never see."""
+    shown = {q.id for q in sample_questions(questions, reported, seed=0)}
+    return sample_questions([q for q in questions if q.id not in shown], limit, seed=1)
+
+
 def sample_questions(questions: Sequence[EvalQuestion], limit: int | None, seed: int = 0) -> list[EvalQuestion]:
     """`limit` questions drawn with random.Random(seed), the same ones every run; all of them when limit is None."""
     if limit is None or limit >= len(questions):

@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.clean import CJK
-from rag.pinyin import places
+from rag.pinyin import character_pairs, places
 from rag.terms import terms
 from rag.types import Chunk
 
@@ -32,7 +32,6 @@ BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_CJK_RUN = re.compile(f"[{CJK}]+")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
 
 
@@ -121,9 +120,8 @@ class LexicalIndex:
             written = _WORD.findall(text)
             words = frozenset(w.lower() for w in written)
             latin = sum(1 for w in words if not _CJK_CHAR.search(w))
-            chinese = {m.group() for m in _CJK_CHAR.finditer(text)}
-            doubles = frozenset(run[i : i + 2] for run in _CJK_RUN.findall(text) for i in range(len(run) - 1))
-            found = DocumentWords(words, _proper(written), doubles, latin + len(chinese))
+            chinese = set(_CJK_CHAR.findall(text))
+            found = DocumentWords(words, _proper(written), frozenset(character_pairs(text)), latin + len(chinese))
             self._document_words[source] = found
         return found
 

@@ -27,14 +27,14 @@ def readings(char: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(r for r in (found[0] if found else ()) if r.isascii() and r.isalpha()))
 
 
+def character_pairs(text: str) -> list[str]:
+    """Each pair of adjacent Chinese characters in `text`, not across punctuation: "闵行区，杨浦" -> 闵行, 行区, 杨浦."""
+    return [run[i : i + 2] for run in _RUN.findall(text) for i in range(len(run) - 1)]
+
+
 def pairs(text: str) -> list[tuple[str, frozenset[str]]]:
     """Each pair of adjacent Chinese characters in `text` with its spellings: ("闵行", {"minxing", "minhang", …})."""
-    out = []
-    for run in _RUN.findall(text):
-        for first, second in zip(run, run[1:], strict=False):
-            spelled = frozenset(a + b for a, b in product(readings(first), readings(second)))
-            out.append((first + second, spelled))
-    return out
+    return [(pair, frozenset(a + b for a, b in product(readings(pair[0]), readings(pair[1])))) for pair in character_pairs(text)]
 
 
 def places(text: str) -> list[tuple[str, frozenset[str]]]:
