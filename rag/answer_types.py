@@ -927,6 +927,55 @@ def names_another_ordinal(text: str, question: str) -> bool:
     return bool(asked and found and not asked & found)
 
 
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_WHICH_N = re.compile(
+    r"\b(?:which|what|name|list)\s+(?:(?:are|were)\s+)?(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
+    r"((?:[\w'’-]+\s*){1,6})",
+    re.I,
+)
+# After "three social units": the units named next ("…, namely A, B and C", ": A, B", "(A, B)", "are A …").
+_NAMED_NEXT = re.compile(r"""\s*(?:[:：(（—–]|-\s|,?\s*(?:namely|including|i\.e\.|such as|like|that is|are|were|is|was)\b|,?\s*["“]?[A-Z])""")
+_NAMED_LATER = re.compile(r"[:：]|\b(?:namely|including|such as|i\.e\.|that is)\b", re.I)
+_REFERS_BACK = re.compile(r"""(?:\bthe|\bthese|\bthose|\ball|\bits|\btheir|['’]s)\s*["“]?\s*$""", re.I)  # "the three …"
+_NAMES_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*(?:,|and|&)\s*[A-Z]")  # "In Keck and Mithouard two importers …"
+_APPOSED = re.compile(r"\s*[,—–]\s*(?!\s|(?:and|or|but|which|who|while|so|as|to|in|of|for|with)\b)")
+
+
+def counts_without_naming(text: str, question: str) -> bool | None:
+    """For "which three social units …": whether `text` counts them ("green spaces affiliated to three social
+    units, and …") without naming them (True), counts and names them ("two forms, orientalism and tropicality",
+    "four mechanisms …, namely …": False), or does not count them (None). A document that only counts what the
+    question asks to be listed does not hold the list."""
+    asked = _WHICH_N.search(question)
+    if asked is None or _is_chinese(question):
+        return None
+    words = [w for w in _head(_phrase(asked.group(2).split())) if not _POSSESSIVE.search(w)]
+    stems = terms(" ".join(words))
+    if not stems:
+        return None
+    number = asked.group(1).lower()
+    n = int(number) if number.isdigit() else _SMALL_NUMBERS.index(number)
+    count = re.compile(
+        rf"""(?<![\w-])(?:{n}|{_SMALL_NUMBERS[n]})(?![\w-])["”]?(?:\s+[\w'’-]+){{0,3}}?\s+["“]?(?:{"|".join(map(re.escape, stems))})[\w-]*["”]?""",
+        re.I,
+    )
+    match = count.search(text)
+    if match is None:
+        return None
+    before, after = text[: match.start()], text[match.end() :]
+    clause = re.split(r"[,;，；]", before)[-1]
+    # "two forms, orientalism and tropicality": a comma or dash, then n things (n separators with it).
+    listed = len(re.findall(r"[,—–]|\band\b|\bor\b", re.split(r"[;.]", after)[0])) >= n
+    named = (
+        _REFERS_BACK.search(before)
+        or _NAMED_NEXT.match(after)
+        or _NAMED_LATER.search(after)
+        or _NAMES_BEFORE.search(clause)
+        or (_APPOSED.match(after) and listed)
+    )
+    return not named
+
+
 _LAST_YEAR = re.compile(r"(?<!its )(?<!their )(?<!his )(?<!her )\blast year\b|\bthe (?:previous|prior) year\b|去年|上一?年度?", re.I)
 _PAST_YEAR = re.compile(r"\blast year\b|\b(?:previous|prior|past) year\b|\b(?:1[5-9]|20)\d\d\b|去年|上一?年|\d{4}年", re.I)
 

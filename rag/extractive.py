@@ -21,6 +21,7 @@ from rag.answer_types import (
     counts_asked_noun,
     counts_asked_phrase,
     counts_vaguely,
+    counts_without_naming,
     gives_asked_title,
     holds_type,
     named_counts,
@@ -222,6 +223,11 @@ class ExtractiveGenerator:
         silence to count); the best sentence of those documents then counts too ("according to both the Yangpu
         report and the safety article": either may answer). When no candidate's document writes every name, the
         question spans documents and nothing is taken off."""
+        if kind == "list":  # "which three social units …": the answer's document counts them, never names them
+            source = hits[best.hit_rank].chunk.source
+            said = {counts_without_naming(s.text, question) for s in candidates if hits[s.hit_rank].chunk.source == source}
+            if True in said and False not in said:
+                return 0.0
         pairs = [(best, hits[best.hit_rank].elsewhere), (by_words, hits[by_words.hit_rank].elsewhere)]
         named = [span for span in candidates if hits[span.hit_rank].elsewhere == 0]
         if not named or not any(penalty for _, penalty in pairs):

@@ -10,6 +10,7 @@ from rag.answer_types import (
     counted_things,
     counts_asked_noun,
     counts_asked_phrase,
+    counts_without_naming,
     holds_asked_role,
     holds_type,
     named_counts,
@@ -871,3 +872,53 @@ def test_a_title_given_as_such_answers_though_it_shares_few_words():
     # A quoted phrase that is not given as a title does not answer.
     slogan = "会议强调,要做好“三篇大文章”,推动经济持续回升向好,全力以赴完成全年目标任务。"
     assert generator.generate("陆铭那场讲座题目叫什么", [hit(slogan)]).abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "only_counted"),
+    [
+        # The article counts them and goes on to something else: it never says which.
+        (
+            "Which three social units will open their green spaces to the public?",
+            "This year, we will promote the opening of green spaces affiliated to three social units, and actively "
+            "explore the normal and long-term management mechanism for 24-hour opening of parks.",
+            True,
+        ),
+        (
+            "Which five of Minhang's practical projects have already met their annual targets?",
+            "Among them, 5 projects have completed their annual targets ahead of schedule.",
+            True,
+        ),
+        ("Which 3 social units will open?", "Green spaces of three social units will open.", True),
+        # ...or it names them, after or before the count, or refers back to them by "the".
+        (
+            "What are the four mechanisms of the Regional Party Building Alliance?",
+            "It extends four mechanisms of the Alliance with local characteristics, namely the frontline working "
+            "method, called-in consultation, mutual benefit and talents exchange.",
+            False,
+        ),
+        ("What were the two forms of environmental determinism?", "This takes two forms, orientalism and tropicality.", False),
+        ("Which two importers claimed a breach?", "In Keck and Mithouard two importers claimed that the law was unfair.", False),
+        ("Which three units will open?", "The three units are the library, the museum and the school.", False),
+        ("Which three units will open?", "Three units: the library, the museum and the school.", False),
+        # It does not count the asked things at all, or the question asks for no list.
+        ("Which three social units will open?", "The library, the museum and the school will open their gardens.", None),
+        ("Which three social units will open?", "Three parks will open their gardens.", None),
+        ("How many social units will open?", "Three social units will open.", None),
+        ("哪三个单位会开放绿地?", "三家单位将开放附属绿地。", None),
+    ],
+)
+def test_a_document_that_only_counts_the_asked_things_does_not_say_which(question, text, only_counted):
+    assert counts_without_naming(text, question) is only_counted
+
+
+def test_which_three_is_not_answered_when_the_document_only_counts_them():
+    question = "Which three social units will open their affiliated green spaces to the public this year?"
+    counted = (
+        "This year, we will promote the orderly opening of green spaces affiliated to three social units, and actively "
+        "explore the long-term management mechanism for 24-hour opening of parks."
+    )
+    assert ExtractiveGenerator(idf=flat_idf).generate(question, [hit(counted)]).abstained
+    named = counted.replace("three social units,", "three social units: the Jiao Tong campus, the Gas Works and the Minhang Port,")
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(named)])
+    assert not answer.abstained and "Gas Works" in answer.text
