@@ -384,11 +384,13 @@ def _spells_out(text: str, question: str) -> bool:
 
 
 _IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)
-# Chat-box spellings: "what r the numbers", "how much $ for …", "啥时候建成", "叫啥名字".
+# Chat-box and Shanghainese spellings: "what r the numbers", "how much $ for …", "啥时候建成", "叫啥名字".
 _COLLOQUIAL = [
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
+    (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
+    (re.compile("几钿"), "多少钱"),
     (re.compile("啥"), "什么"),
 ]
 
@@ -586,7 +588,7 @@ _TITLES = frozenset("secretary mayor chairman director deputy general vice".spli
 _BODY_WORDS = (_NOT_NAMES - _TITLES) | frozenset(
     """command management operation operations media chamber commerce commission agency administration authority
     ministry union foundation fund bank court assembly center centre unit meeting conference session forum seminar
-    summit symposium""".split()
+    summit symposium space park plan project platform zone base station festival alliance association""".split()
 )
 _OVERLAPPING_PAIRS = re.compile(r"\b(?=([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)\b)")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w'’-]*)+")
@@ -597,6 +599,9 @@ def _part_of_a_body(text: str, start: int, end: int) -> bool:
     "Integrated Media" in "Integrated Media Center", "Work Meeting"; not "Chen Jining" after "Secretary"."""
     run = _CAPITALISED_RUN.match(text, start)
     return bool(run) and any(w[0].isupper() and w.lower() in _BODY_WORDS for w in text[end : run.end()].split())
+
+
+_OF_A_BODY = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(_BODY_WORDS))})\s+of\s+(?:the\s+)?$")
 
 
 def _names(text: str) -> list[str]:
@@ -619,6 +624,7 @@ def _names(text: str) -> list[str]:
         m.group(1)
         for m in re.finditer(r"(?<=[a-z,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]|\s+[A-Z])", text)  # not "CPC"
         if not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()])  # nor the last word of "Joint Security Command"
+        and not _OF_A_BODY.search(text[: m.start()])  # nor of "Chamber of Commerce"
     ]
     names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
     return names + [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]

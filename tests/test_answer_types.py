@@ -34,6 +34,8 @@ from rag.generators import make_generator
         # Typed in a chat box: "$" for money, 啥 for 什么, "r" for "are".
         ("how much $ is minhang putting into the 71 projects in total", "money"),
         ("复兴岛创新基地啥时候建成", "date"),
+        ("复兴岛创新基地啥辰光能建好?", "date"),  # Shanghainese (writer XO)
+        ("这个活动要几钿?", "money"),
         ("区检察院主要负责人叫啥名字", "person"),
         ("where r the new stations located", "place"),
         ("What is the R&D budget?", "money"),
@@ -598,6 +600,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "The head of X" is named by a head's title: a body's capitalised name is no one.
         ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
+        # Nor is a word of a body's name after "of" ("Chamber of Commerce"), nor a place's ("Happy Employment Space").
+        ("Who is the boss of Yinhang sub-district?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce, and bring in enterprises.", False),
+        ("Who is the boss of Yinhang sub-district?", "person", "The Happy Employment Space of Yinhang sub-district provides online lectures.", False),
+        ("Who did Temujin marry?", "person", "As arranged by his father, Temujin married Borte of the Onggirat tribe when he was 16.", True),
         ("What is the name of the Broncos' head coach?", "person", "The Broncos hired head coach Gary Kubiak.", True),
         # A portfolio is assigned in the text, not implied by someone speaking about their work.
         ("副区长王浩分管哪些工作?", "duty", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
