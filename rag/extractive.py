@@ -228,6 +228,8 @@ class ExtractiveGenerator:
             said = {counts_without_naming(s.text, question) for s in candidates if hits[s.hit_rank].chunk.source == source}
             if True in said and False not in said:
                 return 0.0
+        if hits[best.hit_rank].other_year and hits[by_words.hit_rank].other_year:
+            return 0.0  # "… in 2023?" of an article that never writes 2023
         pairs = [(best, hits[best.hit_rank].elsewhere), (by_words, hits[by_words.hit_rank].elsewhere)]
         named = [span for span in candidates if hits[span.hit_rank].elsewhere == 0]
         if not named or not any(penalty for _, penalty in pairs):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from test_extractive import flat_idf, hit
 
 from rag.rerank import rerank
@@ -71,8 +73,6 @@ def test_a_passage_of_a_document_that_never_names_the_asked_place_moves_down():
 
 def _library(*passages, long_source=None):
     """A lexical index of the passages; `long_source` gets a second chunk of 1,000 more distinct words."""
-    from dataclasses import replace
-
     from rag.lexical import LexicalIndex
 
     chunks = [h.chunk for h in passages]
@@ -144,3 +144,30 @@ def test_a_chinese_question_naming_a_place_in_characters_is_checked_against_its_
     penalties["document_words"] = library.document_words
     ranked = rerank("杨浦区委书记是谁?", [yangpu_text, minhang], flat_idf, weight=1.0, **penalties)
     assert [h.elsewhere for h in ranked if h.chunk.source == "yangpu-zh.txt"] == [0.0]
+
+
+def test_a_long_document_that_never_writes_the_asked_year_cannot_say_what_happened_then():
+    from rag.extractive import ExtractiveGenerator
+
+    question = "How many pocket parks did Minhang complete in 2023?"
+    plan = hit("This year, Minhang will complete 20 pocket parks and 30 kilometers of greenways.", source="minhang.txt")
+    generator = ExtractiveGenerator(idf=flat_idf)
+    # A whole article that never writes 2023: its "this year" may be any year.
+    article = _library(plan, long_source="minhang.txt")
+    ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=article.document_words)
+    assert ranked[0].other_year and generator.generate(question, ranked).abstained
+    # The same article dated 2023 answers; so does a short paragraph that leaves its article's year out.
+    dated = replace(plan, chunk=replace(plan.chunk, text="In 2023, Minhang will complete 20 pocket parks."))
+    ranked = rerank(question, [dated], flat_idf, weight=1.0, document_words=_library(dated, long_source="minhang.txt").document_words)
+    assert not ranked[0].other_year and "20 pocket parks" in generator.generate(question, ranked).text
+    ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=_library(plan).document_words)
+    assert not ranked[0].other_year and "20 pocket parks" in generator.generate(question, ranked).text
+
+
+def test_question_years_are_four_digit_years_of_an_english_question():
+    from rag.rerank import question_years
+
+    assert question_years("How many parks did Minhang complete in 2023?") == ["2023"]
+    assert question_years("Where did France lose a war in the 1950's?") == []  # a decade
+    assert question_years("How many of the 20,000 residents moved in 2023-24?") == []
+    assert question_years("杨浦区2023年建了几个公园?") == []
