@@ -62,7 +62,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID_X = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
@@ -82,6 +82,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
+    # "陈吉宁今年多大了?": an age, which takes one in years; "what colour are the shelters": a colour.
+    # (Not "how old was Manning": SQuAD's answers say "Manning was 39", "graves dating to 1338".)
+    ("age", re.compile(r"多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪")),
+    ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
@@ -101,7 +105,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
-    ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
+    ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
@@ -212,6 +216,14 @@ _REPORTS_SPEECH = re.compile(
     re.I,
 )
 _SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_LAID_OUT}", re.I)
+_HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
+# A colour, not "green space", "greenways", "green development" nor 绿色发展.
+_HAS_COLOUR = re.compile(
+    r"\b(?:red|orange|yellow|green|blue|purple|pink|white|black|grey|gray|brown|gold|golden|silver)\b"
+    r"(?![\s-]+(?:spaces?|land|belts?|ways?|development|transformation|energy|economy|low-carbon|buildings?|finance)\b)"
+    r"|[红橙黄绿蓝紫粉白黑灰棕金银]色(?!发展|低碳|生态|转型|建筑|能源|经济|金融|出行|通道)",
+    re.I,
+)
 _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
@@ -426,8 +438,8 @@ def plain_question(question: str) -> str:
 
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
-    'count', 'venue', 'place', 'parts', 'list', 'name', 'speech', 'duty', 'hours', 'contact' or 'person'; None for other
-    questions."""
+    'count', 'venue', 'place', 'parts', 'list', 'name', 'speech', 'duty', 'hours', 'contact', 'age', 'colour' or
+    'person'; None for other questions."""
     question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
@@ -688,6 +700,10 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return True
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
+    if kind == "age":
+        return bool(_HAS_AGE.search(text))
+    if kind == "colour":
+        return bool(_HAS_COLOUR.search(text))
     if kind == "year":
         asked = {m.group() for m in _HAS_YEAR.finditer(question)}
         return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))

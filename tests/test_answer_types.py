@@ -36,6 +36,13 @@ from rag.generators import make_generator
         ("复兴岛创新基地啥时候建成", "date"),
         ("复兴岛创新基地啥辰光能建好?", "date"),  # Shanghainese (writer XO)
         ("这个活动要几钿?", "money"),
+        # An age, a colour, a portfolio in everyday words (writer XP); "how old was Manning" stays untyped.
+        ("上海市委书记陈吉宁今年多大了?", "age"),
+        ("他几岁?", "age"),
+        ("How old was Manning when he played Super Bowl 50?", None),
+        ("What colour are the smart bike shelters in Yinhang?", "colour"),
+        ("What color were the footballs?", "colour"),
+        ("副区长王浩平时主要管哪些事情?", "duty"),
         ("区检察院主要负责人叫啥名字", "person"),
         ("where r the new stations located", "place"),
         ("What is the R&D budget?", "money"),
@@ -600,6 +607,12 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "The head of X" is named by a head's title: a body's capitalised name is no one.
         ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
+        ("陈吉宁今年多大了?", "age", "3月17日上午,区委常委会扩大会议举行。", False),  # a date is no age
+        ("陈吉宁今年多大了?", "age", "陈吉宁今年60岁。", True),
+        ("What colour are the bike shelters?", "colour", "80 hectares of green space and 30 kilometers of greenways.", False),
+        ("What colour are the bike shelters?", "colour", "The bike shelters are painted dark green.", True),
+        ("What color were the footballs?", "colour", "Gold footballs were given to each high school.", True),
+        ("副区长王浩平时主要管哪些事情?", "duty", "副区长王浩、区政协副主席顾登妹分别作交流发言。", False),
         # Nor is a word of a body's name after "of" ("Chamber of Commerce"), nor a place's ("Happy Employment Space").
         ("Who is the boss of Yinhang sub-district?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce, and bring in enterprises.", False),
         ("Who is the boss of Yinhang sub-district?", "person", "The Happy Employment Space of Yinhang sub-district provides online lectures.", False),
