@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
+from rag.clean import CJK
 from rag.lexical import DocumentWords
 from rag.pinyin import places
 from rag.sentences import sentence_spans
@@ -62,7 +63,7 @@ YEAR_SILENCE_WORDS = 400
 
 def question_years(question: str) -> list[str]:
     """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"]."""
-    return [] if re.search(r"[^\x00-\x7f]", question) else _YEAR.findall(question)
+    return [] if re.search(f"[{CJK}]", question) else _YEAR.findall(question)
 
 
 def question_names(question: str) -> list[str]:

@@ -168,6 +168,7 @@ def test_question_years_are_four_digit_years_of_an_english_question():
     from rag.rerank import question_years
 
     assert question_years("How many parks did Minhang complete in 2023?") == ["2023"]
+    assert question_years("How many of Minhang’s parks opened in 2023?") == ["2023"]  # a curly apostrophe is English
     assert question_years("Where did France lose a war in the 1950's?") == []  # a decade
     assert question_years("How many of the 20,000 residents moved in 2023-24?") == []
     assert question_years("杨浦区2023年建了几个公园?") == []
