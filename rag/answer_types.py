@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from rag.clean import CJK
 from rag.terms import REQUEST, terms
@@ -963,11 +964,10 @@ _NAMES_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s*(?:,|and|&)\s*[A-Z]")  # "In Ke
 _APPOSED = re.compile(r"\s*[,—–]\s*(?!\s|(?:and|or|but|which|who|while|so|as|to|in|of|for|with)\b)")
 
 
-def counts_without_naming(text: str, question: str) -> bool | None:
-    """For "which three social units …": whether `text` counts them ("green spaces affiliated to three social
-    units, and …") without naming them (True), counts and names them ("two forms, orientalism and tropicality",
-    "four mechanisms …, namely …": False), or does not count them (None). A document that only counts what the
-    question asks to be listed does not hold the list."""
+@lru_cache(maxsize=256)
+def _asked_count(question: str) -> tuple[int, re.Pattern[str]] | None:
+    """For "which three social units …": 3, and a pattern for "three (…) units" as a text would count them; read
+    once per question, though the generator asks of every candidate sentence."""
     asked = _WHICH_N.search(question)
     if asked is None or _is_chinese(question):
         return None
@@ -981,6 +981,18 @@ def counts_without_naming(text: str, question: str) -> bool | None:
         rf"""(?<![\w-])(?:{n}|{_SMALL_NUMBERS[n]})(?![\w-])["”]?(?:\s+[\w'’-]+){{0,3}}?\s+["“]?(?:{"|".join(map(re.escape, stems))})[\w-]*["”]?""",
         re.I,
     )
+    return n, count
+
+
+def counts_without_naming(text: str, question: str) -> bool | None:
+    """For "which three social units …": whether `text` counts them ("green spaces affiliated to three social
+    units, and …") without naming them (True), counts and names them ("two forms, orientalism and tropicality",
+    "four mechanisms …, namely …": False), or does not count them (None). A document that only counts what the
+    question asks to be listed does not hold the list."""
+    asked = _asked_count(question)
+    if asked is None:
+        return None
+    n, count = asked
     match = count.search(text)
     if match is None:
         return None
