@@ -23,7 +23,7 @@ import numpy as np
 
 from rag.clean import CJK
 from rag.pinyin import character_pairs, places
-from rag.terms import terms
+from rag.terms import STOP_WORDS, terms
 from rag.types import Chunk
 
 LEXICAL_FORMAT = 2
@@ -33,6 +33,28 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LETTER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # not "couldn" of "couldn't"
+# Pinyin syllables written apart: one has at most six letters ("zhuang"), and a name two or three of them.
+_MAX_SYLLABLE = 6
+_MIN_MISSPELT = 6  # shorter words are one letter away from too many others to guess which was meant
+
+
+def _unwritten(word: str, vocabulary: dict[str, int]) -> bool:
+    """Whether no document writes `word`, a word that is not a stop word ("During" is one)."""
+    found = terms(word)
+    return bool(found) and not any(t in vocabulary for t in found)
+
+
+def _one_edit(word: str, name: str) -> bool:
+    """Whether `word` becomes `name` by one letter changed, added or left out ("minghang" -> "minhang")."""
+    if word == name or abs(len(word) - len(name)) > 1:
+        return False
+    if len(word) == len(name):
+        return sum(a != b for a, b in zip(word, name, strict=True)) == 1
+    shorter, longer = sorted((word, name), key=len)
+    i = next((k for k, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter))
+    return shorter[i:] == longer[i + 1 :]
 
 
 @dataclass(frozen=True)
@@ -65,7 +87,7 @@ class LexicalIndex:
         self._sources = np.array([c.source for c in self.chunks], dtype=object)
         self._by_source: dict[str, list[int]] | None = None  # chunk positions by document, built on first use
         self._document_words: dict[str, DocumentWords] = {}
-        self._proper_names: frozenset[str] | None = None  # every document's names, built on the first Chinese query
+        self._proper_names: frozenset[str] | None = None  # every document's names, built on first use
         self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
 
     @classmethod
@@ -130,9 +152,7 @@ class LexicalIndex:
         named = places(text) if _CJK_CHAR.search(text) else []
         if not named:
             return []
-        if self._proper_names is None:
-            self._proper_names = _proper([w for c in self.chunks for w in _ASCII_NAME.findall(c.text)])
-        return sorted({name for _, spelled in named for name in spelled & self._proper_names})
+        return sorted({name for _, spelled in named for name in spelled & self._names()})
 
     def respell(self, text: str) -> str:
         """`text` with each word the documents never write run together ("midyear", "citywide") hyphenated as
@@ -141,6 +161,7 @@ class LexicalIndex:
             self._hyphenated = {
                 joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
             }
+        text = self._respell_names(text)
         if not self._hyphenated:
             return text
 
@@ -156,6 +177,61 @@ class LexicalIndex:
             return word
 
         return _ASCII_WORD.sub(hyphenate, text)
+
+    def _names(self) -> frozenset[str]:
+        """Every document's names in letters, lower-case ("minhang"), gathered on first use."""
+        if self._proper_names is None:
+            self._proper_names = _proper([w for c in self.chunks for w in _ASCII_NAME.findall(c.text)])
+        return self._proper_names
+
+    def _respell_names(self, text: str) -> str:
+        """`text` with a name the documents write in letters spelled as they write it: pinyin syllables written
+        apart run together ("Min Hang" -> "Minhang", "Zhou Hai Ying" -> "Zhou Haiying"), and a capitalised word no
+        document writes, one letter away from exactly one of their names, taken for it ("Minghang" -> "Minhang",
+        "Shirly" -> "Shirley"). A word in lower case is left alone: "norther" is a slip for "northern", not the
+        name "Noether"."""
+        words = _LETTERS.findall(text)
+        unknown = {w for w in words if len(w) >= _MIN_MISSPELT and w[0].isupper() and _unwritten(w, self.doc_freq)}
+        if not unknown and sum(len(w) <= _MAX_SYLLABLE for w in words) < 2:
+            return text  # the common case: no names to look up
+        names = self._names()
+
+        def misspelt(match: re.Match[str]) -> str:
+            word = match.group()
+            if word not in unknown:
+                return word
+            near = [name for name in names if _one_edit(word.lower(), name)]
+            return near[0].capitalize() if len(near) == 1 else word
+
+        text = _LETTER_WORD.sub(misspelt, text) if unknown else text
+        # Syllables written apart, three before two: "Zhou Hai Ying" is tried as "zhouhaiying", then "zhouhai",
+        # then "haiying".
+        out, at = [], 0
+        spans = [m.span() for m in _LETTER_WORD.finditer(text)]
+        i = 0
+        while i < len(spans):
+            for n in (3, 2):
+                run = spans[i : i + n]
+                parts = [text[start:end] for start, end in run]
+                if len(run) == n and all(len(part) <= _MAX_SYLLABLE for part in parts) and all(
+                    text[left[1] : right[0]] == " " for left, right in zip(run, run[1:], strict=False)
+                ) and self._syllables(parts):
+                    joined = text[run[0][0] : run[-1][1]].replace(" ", "").lower()
+                    if joined in names:
+                        out += [text[at : run[0][0]], joined.capitalize()]
+                        at = run[-1][1]
+                        i += n
+                        break
+            else:
+                i += 1
+        return "".join(out) + text[at:]
+
+    def _syllables(self, parts: Sequence[str]) -> bool:
+        """Whether words may be syllables of one name written apart: each capitalised ("Min Hang"), or none a word
+        the documents write ("yang pu"); never a stop word ("has a")."""
+        if any(part.lower() in STOP_WORDS for part in parts):
+            return False
+        return all(part[0].isupper() for part in parts) or not any(t in self.doc_freq for part in parts for t in terms(part))
 
     def search(self, query: str, n: int, sources: Sequence[str] | None = None) -> list[tuple[Chunk, float]]:
         """The n best chunks by BM25 with their scores, best first; chunks scoring 0 are left out."""

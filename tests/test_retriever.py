@@ -120,6 +120,31 @@ def test_a_word_run_together_is_searched_as_the_documents_hyphenate_it():
     assert [c.source for c, _ in lexical.search(lexical.respell("midyear"), 2)] == ["a.txt"]
 
 
+def test_a_name_written_apart_or_misspelt_is_searched_as_the_documents_write_it():
+    from rag.lexical import LexicalIndex
+
+    def passage(name: str, text: str) -> Chunk:
+        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
+
+    lexical = LexicalIndex.build(
+        [
+            passage("a", "Chen Huawen, mayor of Minhang, spoke. Zhou Haiying chaired the meeting in Yangpu."),
+            passage("b", "Shirley planned the attack. It has a northern gate, and the mayor visited Wujing Town."),
+        ],
+        generation=1,
+    )
+    # Pinyin syllables written apart run together, capitalised or, when the documents never write them, not.
+    assert lexical.respell("Who is the mayor of Min Hang?") == "Who is the mayor of Minhang?"
+    assert lexical.respell("What did Zhou Hai Ying say in yang pu?") == "What did Zhou Haiying say in Yangpu?"
+    # A capitalised word no document writes, one letter from exactly one of their names.
+    assert lexical.respell("Minghang parks; what was Shirly planning?") == "Minhang parks; what was Shirley planning?"
+    # Words the documents write, stop words and lower-case slips stay as typed: "has a" is no name "Hasa",
+    # "During" no "Turing", "norther" a slip for "northern".
+    for typed in ["It has a gate", "During the war", "the norther part", "the mayor visited", "He couldn't go"]:
+        assert lexical.respell(typed) == typed
+    assert [c.source for c, _ in lexical.search(lexical.respell("Min Hang mayor"), 1)] == ["a.txt"]
+
+
 def test_ask_reads_midyear_as_the_seeds_mid_year(seed_pipeline):
     question = "What share of the year's tasks should Yangpu have completed by midyear?"
     answer = seed_pipeline.ask(question)
