@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from rag.clean import CJK
+from rag.clean import CJK, detect_lang
 from rag.terms import REQUEST, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -65,7 +65,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour"})
 # "What did X say …": X, the one the question asks about.
-_WHAT_DID_X = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,5}?)"
+_WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 # Question patterns, most specific first.
@@ -339,8 +339,11 @@ _ZH_NAME = re.compile(f"[{_ZH_SURNAMES}][{CJK}]{{1,2}}")
 _WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|why)\b", re.I)
 
 
+@lru_cache(maxsize=4096)
 def _is_chinese(text: str) -> bool:
-    return bool(re.search(f"[{CJK}]", text))
+    """Whether a question is asked in Chinese: mostly in characters. "Who chaired the Yangpu 区委区政府 meeting?" is
+    English, with a Chinese gloss, and its answer is an English sentence."""
+    return detect_lang(text) == "zh"
 
 
 # Words before a "who" that asks ("reported to who?", "with whom", "and who"); after any other word, as in

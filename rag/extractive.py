@@ -31,7 +31,7 @@ from rag.answer_types import (
 )
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import question_terms, term_set, term_weights
+from rag.terms import is_cjk_term, question_terms, term_set, term_weights
 from rag.types import Answer, Citation, Hit
 
 ABSTAIN_MESSAGE = {
@@ -59,6 +59,38 @@ class _Span:
     covered: frozenset[str]
     passage_coverage: float = 0.0
     meaning: float = 0.0  # semantic_weight × the question's cosine with the sentence, already in score
+
+
+@dataclass(frozen=True)
+class _Weights:
+    """A question's terms with their IDF weights, and how much of them a piece of text covers.
+
+    A question that mixes the two scripts ("薛侃说干部要争当什么 animal?", "Who chaired the Yangpu 区委区政府
+    meeting?") is covered as well as its own language's terms are (numbers count in both): the documents are
+    written in one script, so the other script's words are a gloss that no sentence holds."""
+
+    weights: dict[str, float]
+    total: float
+    own: dict[str, float] | None = None  # the question language's terms, for a question in both scripts
+    own_total: float = 0.0
+
+    @classmethod
+    def of(cls, terms: Sequence[str], idf: Callable[[str], float], lang: str) -> _Weights:
+        weights = term_weights(list(terms), idf)
+        own = {t: w for t, w in weights.items() if t[0].isdigit() or is_cjk_term(t) == (lang == "zh")}
+        mixed = 0 < len([t for t in own if not t[0].isdigit()]) and len(own) < len(weights)
+        return cls(weights, sum(weights.values()), own if mixed else None, sum(own.values()) if mixed else 0.0)
+
+    def coverage(self, found: frozenset[str]) -> tuple[float, frozenset[str]]:
+        """(the share of the question's term weight in `found`, the terms found)"""
+        covered = frozenset(t for t in self.weights if t in found)
+        share = self.share(covered)
+        if self.own is not None:
+            share = max(share, sum(self.own[t] for t in covered if t in self.own) / self.own_total)
+        return share, covered
+
+    def share(self, terms: frozenset[str]) -> float:
+        return sum(self.weights[t] for t in terms) / self.total
 
 
 def _adjacent(spans: Sequence[_Span], span: _Span, after: bool) -> _Span | None:
@@ -107,8 +139,7 @@ class ExtractiveGenerator:
         q_terms = question_terms(question)
         if not q_terms:
             return Answer(question, NO_TERMS_MESSAGE[lang], (), tuple(hits), abstained=True)
-        weights = term_weights(q_terms, self.idf)
-        total = sum(weights.values())
+        weights = _Weights.of(q_terms, self.idf, lang)
         asked = plain_question(question)  # "what r the numbers", "啥时候" as the fact checks read them
         kind = question_type(asked)
 
@@ -116,7 +147,7 @@ class ExtractiveGenerator:
         seen: set[tuple[str, int, int]] = set()
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
-            passage_cover = self._coverage(term_set(chunk.text), weights, total)[0]
+            passage_cover = weights.coverage(term_set(chunk.text))[0]
             meanings = hit.sentence_scores
             for j, (start, end) in enumerate(sentence_spans(chunk.text, offset=chunk.start)):
                 key = (chunk.source, start, end)
@@ -124,7 +155,7 @@ class ExtractiveGenerator:
                     continue
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
-                span = self._score(text, start, end, rank, passage_cover, weights, total, kind, asked, hit.elsewhere)
+                span = self._score(text, start, end, rank, passage_cover, weights, kind, asked, hit.elsewhere)
                 if meanings is not None:  # a paraphrase shares few words with the question but its meaning
                     meaning = self.semantic_weight * meanings[j]
                     span = replace(span, score=span.score + meaning, meaning=meaning)
@@ -141,14 +172,14 @@ class ExtractiveGenerator:
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
 
-        chosen = [self._narrow(best, hits, weights, total, kind, asked)]
+        chosen = [self._narrow(best, hits, weights, kind, asked)]
         covered = set(best.covered)
         for span in candidates:
             if span is best:
                 continue
             if len(chosen) >= self.max_sentences:
                 break
-            gain = sum(weights[t] for t in span.covered - covered) / total
+            gain = weights.share(span.covered - covered)
             # A sentence that adds question terms, or one nearly as good as the best (a close call),
             # goes in too, narrowed to the room left; the answer stays short (`max_answer_chars`).
             same_passage = span.hit_rank == best.hit_rank
@@ -160,7 +191,7 @@ class ExtractiveGenerator:
             adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and same_passage
             if adds_terms or close_call:
                 room = self.max_answer_chars - sum(len(c.text) for c in chosen)
-                narrowed = self._narrow(span, hits, weights, total, kind, asked, min(self.target_chars, room))
+                narrowed = self._narrow(span, hits, weights, kind, asked, min(self.target_chars, room))
                 if len(narrowed.text) > room:
                     continue
                 chosen.append(narrowed)
@@ -287,11 +318,6 @@ class ExtractiveGenerator:
         # "200,000 residents come true" counts "residents": its first word is compared too.
         return max(self.phrase_similarity(asked, named + [n.split()[0] for n in named])) >= self.counted_by_name_similarity
 
-    @staticmethod
-    def _coverage(found: set[str], weights: dict[str, float], total: float) -> tuple[float, frozenset[str]]:
-        covered = frozenset(t for t in weights if t in found)
-        return sum(weights[t] for t in covered) / total, covered
-
     def _score(
         self,
         text: str,
@@ -299,13 +325,12 @@ class ExtractiveGenerator:
         end: int,
         rank: int,
         passage_cover: float,
-        weights: dict[str, float],
-        total: float,
+        weights: _Weights,
         kind: str | None,
         question: str,
         elsewhere: float = 0.0,
     ) -> _Span:
-        coverage, covered = self._coverage(term_set(text), weights, total)
+        coverage, covered = weights.coverage(term_set(text))
         score = (
             coverage
             + self.passage_weight * passage_cover
@@ -330,8 +355,7 @@ class ExtractiveGenerator:
         self,
         span: _Span,
         hits: Sequence[Hit],
-        weights: dict[str, float],
-        total: float,
+        weights: _Weights,
         kind: str | None,
         question: str,
         target: int | None = None,
@@ -350,7 +374,7 @@ class ExtractiveGenerator:
                 if length > target and j > i:
                     break
                 text = chunk.text[clauses[i][0] : clauses[j][1]]
-                coverage, _ = self._coverage(term_set(text), weights, total)
+                coverage, _ = weights.coverage(term_set(text))
                 score = coverage + self._type_bonus(text, kind, question)
                 # Among equally good windows keep the longest (within the limit): more context, less risk of
                 # cutting off the fact, which often sits in the clause after the one that matches the question.
@@ -362,7 +386,7 @@ class ExtractiveGenerator:
         _, _, i, j = best
         start, end = clauses[i][0] + base, clauses[j][1] + base
         text = chunk.text[start - base : end - base]
-        coverage, covered = self._coverage(term_set(text), weights, total)
+        coverage, covered = weights.coverage(term_set(text))
         if coverage + 1e-9 < span.coverage * 0.8 or (
             self._type_bonus(text, kind, question) < self._type_bonus(span.text, kind, question)
         ):  # narrowing lost too much of the match, or the fact itself (the number of the asked-for things)

@@ -7,14 +7,17 @@ Chinese (where only the lexical side is).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
 
-from rag.clean import detect_lang
+from rag.clean import CJK, detect_lang
 from rag.types import Chunk, Hit
+
+_CJK_RUN = re.compile(f"[{CJK}]+")
 
 
 class DenseSearch(Protocol):
@@ -27,6 +30,14 @@ class LexicalSearch(Protocol):
 
 class QueryEmbedder(Protocol):
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def dense_text(query: str) -> str:
+    """What the dense model reads of a question: an English one without the Chinese it mixes in ("Who chaired the
+    Yangpu 区委区政府 meeting?"), which the English model cannot read and only pulls its vector off the topic."""
+    if detect_lang(query) == "zh" or not _CJK_RUN.search(query):
+        return query
+    return " ".join(_CJK_RUN.sub(" ", query).split())
 
 
 def rrf_fuse(
@@ -68,7 +79,7 @@ class Retriever:
 
     def query_vector(self, query: str, mode: str = "hybrid") -> np.ndarray | None:
         """The query's vector, or None when this mode and language search without one."""
-        return self.embedder.embed([query])[0] if self.uses_dense(query, mode) else None
+        return self.embedder.embed([dense_text(query)])[0] if self.uses_dense(query, mode) else None
 
     def search(
         self,
@@ -84,7 +95,7 @@ class Retriever:
         lexical: list[tuple[Chunk, float]] = []
         if self.uses_dense(query, mode):
             if vector is None:
-                vector = self.embedder.embed([query])[0]
+                vector = self.embedder.embed([dense_text(query)])[0]
             dense = self.dense.query(vector, n, sources)
         if mode in ("hybrid", "bm25"):
             lexical = self.lexical.search(query, n, sources)

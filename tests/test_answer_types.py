@@ -95,6 +95,7 @@ from rag.generators import make_generator
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue"),
         ("区政协副主席顾登妹在会上交流发言的主要内容是什么?", "speech"),
         ("请问区政协副主席顾登妹在会上具体讲了些什么?", "speech"),  # 讲了些什么, as people say it
+        ("What did vice district mayor Wang Hao 王浩 talk about at the meeting?", "speech"),  # a name glossed in Chinese
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
         ("副区长王浩分管哪些工作?", "duty"),  # a portfolio

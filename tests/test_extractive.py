@@ -131,6 +131,16 @@ def test_a_count_of_the_whole_asked_phrase_beats_one_that_shares_a_word():
     assert [c.text for c in answer.citations] == [industrial]
 
 
+def test_a_question_mixing_english_and_chinese_is_covered_by_its_own_language():
+    # The Chinese gloss is a word no English sentence holds; the English words alone are what the answer must cover.
+    generator = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.5)
+    text = "Xue Kan chaired the Yangpu quarterly work meeting. Lunch followed."
+    answer = generator.generate("Who chaired the Yangpu 区委区政府 quarterly work meeting?", [hit(text)])
+    assert not answer.abstained and "Xue Kan chaired" in answer.text
+    # ...and still only as well as its English words are covered.
+    assert generator.generate("Who chaired the Minhang 区委 budget hearing?", [hit(text)]).abstained
+
+
 def test_answer_ratios_outside_zero_to_one_are_refused():
     from rag.config import Settings
 
@@ -180,6 +190,13 @@ def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipelin
     assert answer.abstained
     kind = real_seed_pipeline.ask("What kind of market did Chen Jining inspect on December 28?")
     assert not kind.abstained and "building materials market" in kind.text
+
+
+@pytest.mark.slow
+def test_a_question_mixing_english_and_chinese_is_answered_on_the_seeds(real_seed_pipeline):
+    answer = real_seed_pipeline.ask("Who chaired the Yangpu 区委区政府 quarterly work meeting in April 2024?")
+    assert not answer.abstained and "Xue Kan, Secretary of the District Committee, chaired the meeting" in answer.text
+    assert_citations_are_exact(answer)
 
 
 @pytest.mark.slow

@@ -172,3 +172,12 @@ def test_a_chinese_question_finds_the_english_document_that_spells_its_name():
     assert lexical.spelled_names("How many pocket parks?") == []
     # No Chinese word of the question is in the English text, yet the spelled name finds it.
     assert [c.source for c, _ in lexical.search("闵行区有多少个口袋公园?", 5)][0] == "minhang.txt"
+
+
+def test_the_dense_model_reads_an_english_question_without_its_chinese_gloss():
+    from rag.retriever import dense_text
+
+    assert dense_text("Who chaired the Yangpu 区委区政府 quarterly meeting?") == "Who chaired the Yangpu quarterly meeting?"
+    assert dense_text("How many pocket parks?") == "How many pocket parks?"
+    assert dense_text("杨浦的 GDP 目标是多少?") == "杨浦的 GDP 目标是多少?"  # a Chinese question is read whole
+
