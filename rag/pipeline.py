@@ -8,6 +8,7 @@ Usage:
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rag import summaries
-from rag.clean import detect_lang
+from rag.clean import CJK, detect_lang
 from rag.config import DEFAULT_EMBED_MODEL, Settings
 from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
@@ -60,12 +61,18 @@ class QuestionError(ValueError):
     """The question cannot be asked as it is (empty, for instance)."""
 
 
+_SPACE_IN_CHINESE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
+
+
 def normalize_question(question: str) -> str:
-    """Strip control characters and clip very long questions; QuestionError when nothing is left."""
+    """Strip control characters and spaces between Chinese characters, and clip very long questions; QuestionError
+    when nothing is left."""
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
     cleaned = "".join(ch if ch.isprintable() else " " for ch in question)
     cleaned = " ".join(cleaned.split())
+    # Chinese is written without spaces; one typed between words ("区委副书记 周荣 在") splits what is one phrase.
+    cleaned = _SPACE_IN_CHINESE.sub("", cleaned)
     if not cleaned:
         raise QuestionError("the question is empty: type a question about the documents")
     return cleaned[:MAX_QUESTION_CHARS]

@@ -51,6 +51,13 @@ def test_odd_questions_get_a_normal_answer(seed_pipeline, question):
         assert citation.text in answer.text
 
 
+def test_spaces_typed_between_chinese_words_are_dropped_and_other_spaces_kept():
+    from rag.pipeline import normalize_question
+
+    assert normalize_question("区委副书记 周荣  在 3月17日 的 meeting 上讲了什么?") == "区委副书记周荣在 3月17日的 meeting 上讲了什么?"
+    assert normalize_question("Who is 杨浦 district 的 party secretary?") == "Who is 杨浦 district 的 party secretary?"
+
+
 def test_a_question_of_only_punctuation_abstains_rather_than_quoting_at_random(seed_pipeline):
     assert seed_pipeline.ask(ANSWERED["only punctuation"]).abstained
 
