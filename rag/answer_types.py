@@ -144,7 +144,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
+        r"|\bmean\s*\??\s*$|\bexactly\b|\bcomponents?\b|\bbreak ?down\b|\bthe (?:numbers?|digits?|letters?)\b[^?]{0,12}\bin\b"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
@@ -410,6 +410,21 @@ _COLLOQUIAL = [
     (re.compile("啥"), "什么"),
 ]
 
+# A Chinese question with an English word for what it asks ("在哪个 venue 开的", "report 的 title 是什么",
+# "一共要改造多少 square meters"): the Chinese word, so that the Chinese patterns read the kind of fact asked.
+_CODE_SWITCHED = [
+    (re.compile(r"\s*\b(?:venue|location|place)s?\b\s*", re.I), "地点"),
+    (re.compile(r"\s*\b(?:title|topic|theme)s?\b\s*", re.I), "题目"),
+    (re.compile(r"\s*\b(?:square (?:met(?:er|re)s?|kilomet(?:er|re)s?)|sq\.? ?m|m2|㎡)(?=\W|$)\s*", re.I), "平方米"),
+    (re.compile(r"\s*\bhectares?\b\s*", re.I), "公顷"),
+    (re.compile(r"\s*\bdeadlines?\b\s*", re.I), "截止日期"),
+    (re.compile(r"\s*\bdates?\b\s*", re.I), "日期"),
+    (re.compile(r"\s*\bbudgets?\b\s*", re.I), "预算"),
+    (re.compile(r"\s*\binvestments?\b\s*", re.I), "投资"),
+    (re.compile(r"\s*\bper ?cent(?:age)?\b\s*", re.I), "百分比"),
+    (re.compile(r"(?:(?<=GDP )growth(?: rate)?|\bgrowth rate)\b\s*", re.I), "增长率"),  # not a "growth pole"
+]
+
 
 _LEADS_A_CLAUSE = re.compile(r"(?:who|whom|whose|what|which|when|where|how|why|whether|if)\b", re.I)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
@@ -437,6 +452,9 @@ def plain_question(question: str) -> str:
     question = _as_question(_IS_CONTRACTED.sub(r"\1 is", question))
     for colloquial, plain in _COLLOQUIAL:
         question = colloquial.sub(plain, question)
+    if _is_chinese(question) and re.search("[A-Za-z]", question):
+        for english, chinese in _CODE_SWITCHED:
+            question = english.sub(chinese, question)
     return question
 
 

@@ -95,6 +95,15 @@ from rag.generators import make_generator
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue"),
         ("区政协副主席顾登妹在会上交流发言的主要内容是什么?", "speech"),
         ("请问区政协副主席顾登妹在会上具体讲了些什么?", "speech"),  # 讲了些什么, as people say it
+        # A Chinese question with an English word for what it asks is read as if the word were Chinese.
+        ("这次区委常委会扩大会议是在哪个 venue 开的?", "venue"),
+        ("陆铭那个 report 的 title 是什么?", "title"),
+        ("杨浦旧住房成套改造三年行动计划一共要改造多少 square meters?", "count"),  # in 平方米, the measure asked
+        ("杨浦2025年的 GDP growth 目标是多少?", "percent"),
+        ("杨浦在上海国际科创中心里想做什么 growth pole?", None),  # a growth pole is no rate
+        # What a coded name's parts are, asked as what it means or what exactly it holds.
+        ("What does the '330' in Yinhang's 'Sunshine 330' program actually mean?", "parts"),
+        ("What exactly are the industries in Yangpu's '1+2+3+4' modern industrial system?", "parts"),
         ("What did vice district mayor Wang Hao 王浩 talk about at the meeting?", "speech"),  # a name glossed in Chinese
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
