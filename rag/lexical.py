@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.clean import CJK
+from rag.gloss import english_reading
 from rag.pinyin import character_pairs, places
 from rag.terms import STOP_WORDS, terms
 from rag.types import Chunk
@@ -155,8 +156,9 @@ class LexicalIndex:
         return sorted({name for _, spelled in named for name in spelled & self._names()})
 
     def respell(self, text: str) -> str:
-        """`text` with each word the documents never write run together ("midyear", "citywide") hyphenated as
-        they write it ("mid-year", "city-wide"), so it matches their word; other words are left as they are."""
+        """`text` as the documents would write it: names spelled as the documents spell them, and each word the
+        documents never write run together ("midyear", "citywide") hyphenated as they write it ("mid-year",
+        "city-wide"); other words are left as they are."""
         if self._hyphenated is None:  # built on first use, from the vocabulary
             self._hyphenated = {
                 joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
@@ -177,6 +179,12 @@ class LexicalIndex:
             return word
 
         return _ASCII_WORD.sub(hyphenate, text)
+
+    def english_reading(self, text: str) -> str:
+        """An English question with the Chinese words in it read in English (rag/gloss.py); any other as it is."""
+        if not _CJK_CHAR.search(text):
+            return text
+        return english_reading(text, self._names(), lambda term: self.doc_freq.get(term, 0))
 
     def _names(self) -> frozenset[str]:
         """Every document's names in letters, lower-case ("minhang"), gathered on first use."""

@@ -200,6 +200,14 @@ def test_a_question_mixing_english_and_chinese_is_answered_on_the_seeds(real_see
 
 
 @pytest.mark.slow
+def test_an_english_question_with_a_chinese_term_is_answered_in_the_terms_english(real_seed_pipeline):
+    # 重大产业项目 is read as "major industry projects"; the article counts "71 major industrial projects".
+    answer = real_seed_pipeline.ask("How many 重大产业项目 is Minhang pushing construction on this year?")
+    assert not answer.abstained and "71 major industrial projects" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_a_chinese_question_about_another_district_is_not_answered_from_yangpus_article(real_seed_pipeline):
     # The Chinese article is Yangpu's: its 区委书记 is Xue Kan. Minhang's (闵行, which only the English article
     # names, as Minhang) it does not give.
