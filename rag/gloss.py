@@ -6,7 +6,8 @@ English embedding model cannot match the Chinese words, so each is replaced with
 person the documents name in letters (杨浦 -> Yangpu, 陈吉宁 -> Chen Jining), else its CC-CEDICT sense whose
 words the documents use most (重大: "great", "important", "major", "significant"). Single characters, question
 words and fillers stay in Chinese: alone they are mostly particles (的, 是, 吗) or too ambiguous to gloss, and an
-English question's Chinese is left out of what its answer must cover (rag/extractive.py).
+English question's Chinese is left out of what its answer must cover (rag/extractive.py). A gloss can be wrong,
+so `Pipeline.ask` answers from this reading only when the documents support it better than the question as typed.
 """
 
 from __future__ import annotations
