@@ -101,11 +101,13 @@ def test_ask_with_unknown_source_is_refused(seed_pipeline):
         seed_pipeline.ask("parks?", sources=["no-such.txt"])
 
 
+def passage(name: str, text: str) -> Chunk:
+    """A one-chunk document `name`.txt holding `text`."""
+    return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
+
+
 def test_a_word_run_together_is_searched_as_the_documents_hyphenate_it():
     from rag.lexical import LexicalIndex
-
-    def passage(name: str, text: str) -> Chunk:
-        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
 
     lexical = LexicalIndex.build(
         [passage("a", "By mid-year, more than half of the city-wide tasks are done."), passage("b", "A startup fair opened.")],
@@ -122,9 +124,6 @@ def test_a_word_run_together_is_searched_as_the_documents_hyphenate_it():
 
 def test_a_name_written_apart_or_misspelt_is_searched_as_the_documents_write_it():
     from rag.lexical import LexicalIndex
-
-    def passage(name: str, text: str) -> Chunk:
-        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
 
     lexical = LexicalIndex.build(
         [
@@ -154,9 +153,6 @@ def test_ask_reads_midyear_as_the_seeds_mid_year(seed_pipeline):
 
 def test_a_chinese_question_finds_the_english_document_that_spells_its_name():
     from rag.lexical import LexicalIndex
-
-    def passage(name: str, text: str) -> Chunk:
-        return Chunk(doc_id=name, source=f"{name}.txt", position=0, n_chunks=1, start=0, end=len(text), text=text)
 
     lexical = LexicalIndex.build(
         [
