@@ -191,7 +191,8 @@ class Pipeline:
         allowed = self._allowed_sources(sources, date_from, date_to, lexical.chunks)
         # A language model summarises the passages retrieved for the request itself; the extractive generator
         # cannot, so it quotes the document's lead.
-        topic = summaries.summary_topic(question) if (generator or self.settings.generator) == "extractive" else None
+        extractive = (generator or self.settings.generator) == "extractive"
+        topic = summaries.summary_topic(question) if extractive else None
         if topic == "" and query != searched:  # "Summarize it" in a chat: what the chat was about
             topic = query[len(searched) :].strip()
         if topic is not None:
@@ -205,11 +206,13 @@ class Pipeline:
             retrieval_ms = (time.perf_counter() - t0) * 1000
         t1 = time.perf_counter()
         answer = self.generator(generator, lexical).generate(query if query != question else question, hits)
-        english = lexical.english_reading(query)
-        if english != query and hits:
+        english = lexical.english_reading(query) if extractive and hits else query
+        if english != query:
             # An English question with Chinese words in it is read both ways: as typed, where the answer must cover
             # its English words, and with the Chinese read in English ("How many 重大产业项目 …" as "… major
             # industry projects"). The reading the documents support better answers; a wrong gloss only adds one.
+            # Only the extractive generator's confidence tells the readings apart (a language model's is always 1),
+            # so a language model is not asked twice.
             english_hits = self._search(english, top_k, mode, allowed, lexical)
             english_answer = self.generator(generator, lexical).generate(english, english_hits)
             if english_answer.confidence > answer.confidence:

@@ -139,6 +139,17 @@ def test_valid_cited_answer_is_generated(openai_pipeline, chat_server):
     assert request["messages"][-1]["content"].endswith(f"Question: {GREEN}")
 
 
+def test_a_question_mixing_english_and_chinese_asks_the_model_once(openai_pipeline, chat_server):
+    # The extractive generator reads such a question twice and keeps the more confident reading; a language
+    # model's confidence cannot tell readings apart, so it is asked once, with the question as typed.
+    chat_server.reply = (200, cite_passage_with("80 hectares", "Minhang will complete 80 hectares of green space."))
+    question = "How many hectares of 绿地 will Minhang complete this year?"
+    answer = openai_pipeline.ask(question)
+    assert answer.kind == "generated" and not answer.abstained
+    (request,) = chat_server.requests
+    assert request["messages"][-1]["content"].endswith(f"Question: {question}")
+
+
 def test_two_citations_map_to_their_own_passages(openai_pipeline, chat_server):
     def reply(user: str) -> str:
         found = {
