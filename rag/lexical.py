@@ -34,7 +34,6 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
-_LETTERS = re.compile(r"[A-Za-z]+")
 _LETTER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # not "couldn" of "couldn't"
 # Pinyin syllables written apart: one has at most six letters ("zhuang"), and a name two or three of them.
 _MAX_SYLLABLE = 6
@@ -198,20 +197,15 @@ class LexicalIndex:
         document writes, one letter away from exactly one of their names, taken for it ("Minghang" -> "Minhang",
         "Shirly" -> "Shirley"). A word in lower case is left alone: "norther" is a slip for "northern", not the
         name "Noether"."""
-        words = _LETTERS.findall(text)
-        unknown = {w for w in words if len(w) >= _MIN_MISSPELT and w[0].isupper() and _unwritten(w, self.doc_freq)}
-        if not unknown and sum(len(w) <= _MAX_SYLLABLE for w in words) < 2:
-            return text  # the common case: no names to look up
-        names = self._names()
-
+        # The documents' names are gathered (once per index) only when a word could be one: most questions have none.
         def misspelt(match: re.Match[str]) -> str:
             word = match.group()
-            if word not in unknown:
+            if len(word) < _MIN_MISSPELT or not word[0].isupper() or not _unwritten(word, self.doc_freq):
                 return word
-            near = [name for name in names if _one_edit(word.lower(), name)]
+            near = [name for name in self._names() if _one_edit(word.lower(), name)]
             return near[0].capitalize() if len(near) == 1 else word
 
-        text = _LETTER_WORD.sub(misspelt, text) if unknown else text
+        text = _LETTER_WORD.sub(misspelt, text)
         # Syllables written apart, three before two: "Zhou Hai Ying" is tried as "zhouhaiying", then "zhouhai",
         # then "haiying".
         out, at = [], 0
@@ -225,7 +219,7 @@ class LexicalIndex:
                     text[left[1] : right[0]] == " " for left, right in zip(run, run[1:], strict=False)
                 ) and self._syllables(parts):
                     joined = text[run[0][0] : run[-1][1]].replace(" ", "").lower()
-                    if joined in names:
+                    if joined in self._names():
                         out += [text[at : run[0][0]], joined.capitalize()]
                         at = run[-1][1]
                         i += n
