@@ -80,10 +80,13 @@ def _read_run(run: str, names: Collection[str], doc_freq: Callable[[str], int]) 
     out: list[str] = []
     i = 0
     while i < len(run):
-        name = next((n for n in range(min(_MAX_NAME_CHARS, len(run) - i), 0, -1) if _spelled(run[i : i + n], names)), 0)
+        name = next(
+            ((n, spelled) for n in range(min(_MAX_NAME_CHARS, len(run) - i), 0, -1) if (spelled := _spelled(run[i : i + n], names))),
+            None,
+        )
         if name:
-            out.append(_spelled(run[i : i + name], names).capitalize())
-            i += name
+            out.append(name[1].capitalize())
+            i += name[0]
             continue
         found = next((n for n in range(min(_LONGEST_WORD, len(run) - i), 1, -1) if run[i : i + n] in words), 0)
         english = _best_sense(words[run[i : i + found]], doc_freq) if found else ()
