@@ -23,6 +23,9 @@ from rag.types import Chunk, DocumentInfo
 LOCK_NAME = "write.lock"
 LEXICAL_LOCK_NAME = "lexical.lock"
 LEXICAL_LOCK_WAIT_S = 120.0
+# Readers test the write lock by taking it for an instant (_writer_busy), so a writer
+# waits at least this long before it takes the lock to be another writer's.
+PROBE_GRACE_S = 2.0
 
 
 class IndexBusyError(RuntimeError):
@@ -49,7 +52,7 @@ class Index:
         self.index_dir.mkdir(parents=True, exist_ok=True)
         lock = FileLock(str(self.index_dir / LOCK_NAME))
         try:
-            lock.acquire(timeout=timeout_s)
+            lock.acquire(timeout=max(timeout_s, PROBE_GRACE_S))
         except Timeout:
             raise IndexBusyError(
                 f"another `rag ingest` is writing to {self.index_dir}; wait for it to finish "

@@ -30,7 +30,9 @@ def start_slow_ingest(corpus: Path, index_dir: Path, sleep_s: float = 0.08) -> s
     index = Index(index_dir, "rag", None, FakeEmbedder.name)
     deadline = time.monotonic() + 30
     while not index._writer_busy():
-        assert proc.poll() is None and time.monotonic() < deadline, "the child never took the lock"
+        if proc.poll() is not None:
+            raise AssertionError(f"the child ingest exited ({proc.returncode}) before taking the lock: {proc.stderr.read()[-3000:]}")
+        assert time.monotonic() < deadline, "the child never took the lock"
         time.sleep(0.02)
     return proc
 
@@ -145,3 +147,44 @@ def test_a_long_lived_reader_sees_what_another_process_ingested_and_pruned(tmp_p
         assert "zebra.txt" in sources, mode
         assert not sources & {p.name for p in gone}, mode
     assert sorted(d.source for d in reader.documents()) == sorted(p.name for p in folder.iterdir())
+
+
+PROBER = r"""
+import sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from conftest import FakeEmbedder
+from rag.index import Index
+
+index = Index(Path(sys.argv[2]), "rag", None, FakeEmbedder.name)
+print("start", flush=True)
+deadline = time.monotonic() + float(sys.argv[3])
+while time.monotonic() < deadline:
+    index._writer_busy()
+"""
+
+
+def test_a_reader_checking_for_a_writer_never_turns_a_writer_away(tmp_path):
+    """Readers test the write lock by taking it for an instant; a writer starting then must not be refused."""
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    probers = [
+        subprocess.Popen([sys.executable, "-c", PROBER, str(HERE), str(index_dir), "20"], stdout=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    for prober in probers:
+        assert prober.stdout.readline().strip() == "start"
+    index = Index(index_dir, "rag", None, FakeEmbedder.name)
+    refused = 0
+    try:
+        for _ in range(100):
+            try:
+                with index.write_lock():
+                    pass
+            except IndexBusyError:
+                refused += 1
+    finally:
+        for prober in probers:
+            prober.kill()
+            prober.wait()
+    assert refused == 0
