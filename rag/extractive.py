@@ -32,6 +32,7 @@ from rag.answer_types import (
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
 from rag.terms import is_cjk_term, question_terms, term_set, term_weights
+from rag.traditional import to_simplified
 from rag.types import Answer, Citation, Hit
 
 ABSTAIN_MESSAGE = {
@@ -102,6 +103,12 @@ def _adjacent(spans: Sequence[_Span], span: _Span, after: bool) -> _Span | None:
     return None
 
 
+def _read_simplified(hit: Hit) -> Hit:
+    """The hit with its passage's traditional characters read as simplified (same offsets), for the fact checks."""
+    text = to_simplified(hit.chunk.text)
+    return hit if text == hit.chunk.text else replace(hit, chunk=replace(hit.chunk, text=text))
+
+
 @dataclass
 class ExtractiveGenerator:
     """generate(question, hits) -> Answer, with no language model."""
@@ -142,6 +149,8 @@ class ExtractiveGenerator:
         weights = _Weights.of(q_terms, self.idf, lang)
         asked = plain_question(question)  # "what r the numbers", "啥时候" as the fact checks read them
         kind = question_type(asked)
+        written = hits  # quoted as the documents write them...
+        hits = [_read_simplified(hit) for hit in hits]  # ...and read, like the question, in simplified characters
 
         candidates: list[_Span] = []
         seen: set[tuple[str, int, int]] = set()
@@ -161,7 +170,7 @@ class ExtractiveGenerator:
                     span = replace(span, score=span.score + meaning, meaning=meaning)
                 candidates.append(span)
         if not candidates:
-            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True)
+            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(written), abstained=True)
 
         candidates.sort(key=lambda s: (-s.score, s.hit_rank, s.start))
         best = self._best(candidates, kind, asked)
@@ -170,7 +179,7 @@ class ExtractiveGenerator:
         by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, asked)
         confidence = self._answer_confidence(candidates, best, by_words, hits, kind, asked)
         if confidence < self.abstain_threshold:
-            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(hits), abstained=True, confidence=confidence)
+            return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(written), abstained=True, confidence=confidence)
 
         chosen = [self._narrow(best, hits, weights, kind, asked)]
         covered = set(best.covered)
@@ -201,11 +210,12 @@ class ExtractiveGenerator:
         citations = []
         parts = []
         for marker, span in enumerate(chosen, start=1):
-            chunk = hits[span.hit_rank].chunk
-            citations.append(Citation(marker, chunk.source, chunk.chunk_id, span.start, span.end, span.text))
-            parts.append(f"{span.text} [{marker}]" if lang == "en" else f"{span.text}[{marker}]")
+            chunk = written[span.hit_rank].chunk
+            quote = chunk.text[span.start - chunk.start : span.end - chunk.start]
+            citations.append(Citation(marker, chunk.source, chunk.chunk_id, span.start, span.end, quote))
+            parts.append(f"{quote} [{marker}]" if lang == "en" else f"{quote}[{marker}]")
         text = (" " if lang == "en" else "").join(parts)
-        return Answer(question, text, tuple(citations), tuple(hits), confidence=confidence)
+        return Answer(question, text, tuple(citations), tuple(written), confidence=confidence)
 
     def _best(self, ranked: list[_Span], kind: str | None, question: str) -> _Span:
         best = ranked[0]

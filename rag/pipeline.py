@@ -24,6 +24,7 @@ from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.retriever import Retriever
 from rag.small_talk import small_talk_reply
+from rag.traditional import to_simplified
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
 if TYPE_CHECKING:  # rag.ingest pulls in langchain: kept off the path of a question
@@ -65,14 +66,14 @@ _SPACE_IN_CHINESE = re.compile(f"(?<=[{CJK}]) (?=[{CJK}])")
 
 
 def normalize_question(question: str) -> str:
-    """Strip control characters and spaces between Chinese characters, and clip very long questions; QuestionError
-    when nothing is left."""
+    """Strip control characters and spaces between Chinese characters, read traditional characters as simplified,
+    and clip very long questions; QuestionError when nothing is left."""
     if not isinstance(question, str):
         raise QuestionError("the question must be text")
     cleaned = "".join(ch if ch.isprintable() else " " for ch in question)
     cleaned = " ".join(cleaned.split())
     # Chinese is written without spaces; one typed between words ("区委副书记 周荣 在") splits what is one phrase.
-    cleaned = _SPACE_IN_CHINESE.sub("", cleaned)
+    cleaned = to_simplified(_SPACE_IN_CHINESE.sub("", cleaned))
     if not cleaned:
         raise QuestionError("the question is empty: type a question about the documents")
     return cleaned[:MAX_QUESTION_CHARS]

@@ -17,6 +17,7 @@ from rag.lexical import DocumentWords
 from rag.pinyin import places
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
+from rag.traditional import to_simplified
 from rag.types import Hit
 
 
@@ -156,7 +157,8 @@ def rerank(
     scored = []
     for h in hits:
         penalty, elsewhere = unnamed(h.chunk.source)
-        sentence = best_sentence_score(h.chunk.text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
+        text = to_simplified(h.chunk.text)  # the fact checks read simplified characters, as the question is typed
+        sentence = best_sentence_score(text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
         scored.append(
             replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_year=other_year(h.chunk.source))
         )

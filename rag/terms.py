@@ -1,8 +1,9 @@
 """Terms for lexical matching, shared by BM25 and answer selection.
 
 English words are lower-cased, stop words dropped and stemmed (Snowball);
-numbers are kept whole; Chinese runs become character unigrams and bigrams,
-which need no dictionary and match how people shorten Chinese names and terms.
+numbers are kept whole; Chinese runs, traditional characters read as simplified,
+become character unigrams and bigrams, which need no dictionary and match how
+people shorten Chinese names and terms.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from rag.clean import CJK
+from rag.traditional import to_simplified
 
 STOP_WORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being below
@@ -63,7 +65,7 @@ def terms(text: str, keep_stop_words: bool = False) -> list[str]:
                 continue
             out.append(_stem(word))
         else:
-            out.extend(_cjk_terms(token))
+            out.extend(_cjk_terms(to_simplified(token)))
     return out
 
 
