@@ -45,7 +45,8 @@ def finish(proc: subprocess.Popen) -> None:
 def test_a_second_writer_refuses_then_queues_with_wait(tmp_path):
     corpus = make_corpus(tmp_path / "corpus")
     index_dir = tmp_path / "index"
-    writer = start_slow_ingest(corpus, index_dir)
+    # Slow enough to outlast two refusals, each after PROBE_GRACE_S, and a CLI start.
+    writer = start_slow_ingest(corpus, index_dir, sleep_s=0.6)
     try:
         # In-process: the library raises IndexBusyError with a message that says what to do.
         pipeline = Pipeline(Settings(index_dir=index_dir), embedder=FakeEmbedder())
