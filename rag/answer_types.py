@@ -59,11 +59,13 @@ _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
 _ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
+# Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
+_ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
 _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
@@ -79,7 +81,18 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
-        r"|投资|预算|资金|经费|多少钱|金额|补贴|补助|罚款",
+        # 补助 asks for money, but "核定了多少件补助案件" counts the cases: not when 多少/几 counts things.
+        rf"|多少钱|^(?![^?？]*(?:多少|几){_ZH_COUNTERS})[^?？]*(?:投资|预算|资金|经费|金额|补贴|补助|罚款)",
+        re.I,
+    )),
+    # "Is the Sunshine 330 programme free for pensioners?", "要收费吗": whether there is a fee, which the text must
+    # speak of (not "small investment").
+    ("fee", re.compile(
+        # A yes/no question: not "where is free oxygen found", "how many times more did they have to pay".
+        r"^\s*(?:is|are|was|were|will|would|do|does|did|must|should|can)\b[^?]*"
+        r"(?:\bfree\b(?=\s*(?:for\b|to (?:use|join|attend|enter|visit)\b|of charge\b|[?,]|$|or\b))|\b(?:have|need|got) to pay\b)"
+        r"|\b(?:is|are) there (?:any )?(?:fees?|charges?)\b|\bany (?:fees?|charges?)\b|\bcharge (?:a )?fees?\b"
+        r"|收费|免费|要钱吗|要不要钱|交钱|付费",
         re.I,
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
@@ -126,7 +139,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期", re.I)),
-    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])", re.I)),
+    # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
+    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
@@ -218,6 +232,12 @@ _REPORTS_SPEECH = re.compile(
 )
 _SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_LAID_OUT}", re.I)
 _HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
+_HAS_FEE = re.compile(  # not "barrier-free", "pay close attention", "in charge of"
+    r"(?<![-\w])free(?![-\w])|\b(?:fees?|charged|payments?|costs?|prices?|tuition|tickets?|yuan|rmb)\b"
+    r"|(?<!in )\bcharges?\b|\bpa(?:y|ys|id) (?:for|a|the|to)\b|[$¥]"
+    r"|免费|收费|费用|价格|票价|[\d{_ZH_NUMERAL}]元",
+    re.I,
+)
 # A colour, not "green space", "greenways", "green development" nor 绿色发展.
 _HAS_COLOUR = re.compile(
     r"\b(?:red|orange|yellow|green|blue|purple|pink|white|black|grey|gray|brown|gold|golden|silver)\b"
@@ -726,6 +746,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         return bool(_HAS_AGE.search(text))
     if kind == "colour":
         return bool(_HAS_COLOUR.search(text))
+    if kind == "fee":
+        return bool(_HAS_FEE.search(text))
     if kind == "year":
         asked = {m.group() for m in _HAS_YEAR.finditer(question)}
         return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))

@@ -41,6 +41,12 @@ from rag.generators import make_generator
         ("他几岁?", "age"),
         ("How old was Manning when he played Super Bowl 50?", None),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
+        ("Is the Sunshine 330 programme free for pensioners?", "fee"),
+        ("这个讲座收费吗?", "fee"),
+        ("Where on Earth is free oxygen found?", None),  # SQuAD: free oxygen is no price
+        ("本年度我区高校毕业生就业目标人数为若干?", "count"),
+        ("今年核定了多少件补助案件?", "count"),
+        ("补助资金一共有多少?", "money"),
         ("What color were the footballs?", "colour"),
         ("副区长王浩平时主要管哪些事情?", "duty"),
         ("区检察院主要负责人叫啥名字", "person"),
@@ -620,6 +626,14 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),
         ("陈吉宁今年多大了?", "age", "3月17日上午,区委常委会扩大会议举行。", False),  # a date is no age
         ("陈吉宁今年多大了?", "age", "陈吉宁今年60岁。", True),
+        # Whether something is free wants a fee, or "free", in the text: not "small investment" (writer YD).
+        ("is that sunshine 330 programme free for us pensioners or do you have to pay", "fee", "It will upgrade the Sunshine 330 program and strive to realize great social effects with small investment.", False),
+        ("Is the canteen free for pensioners?", "fee", "Meals at the canteen are free for residents over 80.", True),
+        ("Do residents have to pay for the classes?", "fee", "Each class costs 20 yuan.", True),
+        ("老年食堂吃饭收费吗?", "fee", "社区新建老年食堂12家。", False),
+        # Formal Chinese asks a count with 若干 (writer YC); 多少件补助案件 counts cases, though 补助 is money.
+        ("本年度我区高校毕业生就业目标人数为若干?", "count", "持续加强高校毕业生等青年就业支撑,促进高质量充分就业。", False),
+        ("今年核定了多少件补助案件?", "count", "区公所今年已核定补助案件86件。", True),
         ("What colour are the bike shelters?", "colour", "80 hectares of green space and 30 kilometers of greenways.", False),
         ("What colour are the bike shelters?", "colour", "The bike shelters are painted dark green.", True),
         ("What color were the footballs?", "colour", "Gold footballs were given to each high school.", True),
