@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
-from rag.clean import CJK
+from rag.clean import detect_lang
 from rag.lexical import DocumentWords
 from rag.pinyin import places
 from rag.sentences import sentence_spans
@@ -63,8 +63,9 @@ YEAR_SILENCE_WORDS = 400
 
 
 def question_years(question: str) -> list[str]:
-    """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"]."""
-    return [] if re.search(f"[{CJK}]", question) else _YEAR.findall(question)
+    """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"].
+    One with a Chinese word in it is English too ("How many 口袋公园 did Minhang complete in 2023?")."""
+    return [] if detect_lang(question) == "zh" else _YEAR.findall(question)
 
 
 def question_names(question: str) -> list[str]:

@@ -172,3 +172,5 @@ def test_question_years_are_four_digit_years_of_an_english_question():
     assert question_years("Where did France lose a war in the 1950's?") == []  # a decade
     assert question_years("How many of the 20,000 residents moved in 2023-24?") == []
     assert question_years("杨浦区2023年建了几个公园?") == []
+    # An English question with a Chinese word in it is English: its year is checked too.
+    assert question_years("How many 口袋公园 did Minhang complete in 2023?") == ["2023"]
