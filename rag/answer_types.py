@@ -401,6 +401,22 @@ _SPELLS_OUT = re.compile(
 )
 
 
+# A person a Chinese question names by title: "区委副书记周嵘在…", "闵行区长陈华文在…" (the name, not the title).
+_ZH_TITLED_PERSON = re.compile(
+    f"(?:书记|区长|市长|主任|主席|委员|部长|局长|院长|镇长|街道办主任)\\s*"
+    # not a word that follows a title: "区委书记是谁", "副区长上台发言", "区长在会上"
+    "(?!是|在|的|为|和|与|及|等|们|叫|有|也|都|就|要|会|上|下|去|来|再|又|还|已|将|曾|正|刚|被|把|对|向|从|给|让|同|这|那|本|各|每"
+    "|主持|参加|出席|说|讲|怎|如何|什么|哪|谁)"
+    f"([{CJK}]{{2,3}}?)"
+    "(?=\\s*(?:在|的|说|讲|谈|传达|发言|表示|强调|指出|提出|主持|参加|出席|分管|负责|[,，、?？]))"
+)
+
+
+def zh_titled_people(question: str) -> list[str]:
+    """The people a Chinese question names after their title: "区委副书记周嵘在会上传达了什么?" -> ["周嵘"]."""
+    return _ZH_TITLED_PERSON.findall(question) if _is_chinese(question) else []
+
+
 def coded_names(question: str) -> list[str]:
     """The coded names a question quotes: "1+2+3+4", “3+X”, "three fives, three sixes"; not "Sunshine Home"."""
     quoted = ["".join(groups) for groups in _QUOTED_NAME.findall(question)]

@@ -28,6 +28,7 @@ from rag.answer_types import (
     names_another_ordinal,
     plain_question,
     question_type,
+    zh_titled_people,
 )
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
@@ -271,6 +272,14 @@ class ExtractiveGenerator:
                 return 0.0
         if hits[best.hit_rank].other_year and hits[by_words.hit_rank].other_year:
             return 0.0  # "… in 2023?" of an article that never writes 2023
+        # "区委副书记周嵘在会上传达了什么": not answered by an article that never names 周嵘. A name's first two
+        # characters are enough: the pattern cannot tell where a name ends ("除副区长王浩外" reads "王浩外").
+        people = [person[:2] for person in zh_titled_people(question)]
+        if people:
+            source = hits[best.hit_rank].chunk.source
+            written = [h.chunk.text for h in hits if h.chunk.source == source]
+            if any(not any(person in text for text in written) for person in people):
+                return 0.0
         pairs = [(best, hits[best.hit_rank].elsewhere), (by_words, hits[by_words.hit_rank].elsewhere)]
         named = [span for span in candidates if hits[span.hit_rank].elsewhere == 0]
         if not named or not any(penalty for _, penalty in pairs):

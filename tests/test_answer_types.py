@@ -16,10 +16,12 @@ from rag.answer_types import (
     named_counts,
     plain_question,
     question_type,
+    zh_titled_people,
 )
 from rag.config import Settings
 from rag.extractive import ExtractiveGenerator
 from rag.generators import make_generator
+from rag.pipeline import normalize_question
 
 
 @pytest.mark.parametrize(
@@ -966,3 +968,36 @@ def test_which_three_is_not_answered_when_the_document_only_counts_them():
     named = counted.replace("three social units,", "three social units: the Jiao Tong campus, the Gas Works and the Minhang Port,")
     answer = ExtractiveGenerator(idf=flat_idf).generate(question, [hit(named)])
     assert not answer.abstained and "Gas Works" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "people"),
+    [
+        ("区委副书记周嵘在本次区委常委会扩大会议上传达了哪项会议精神?", ["周嵘"]),
+        ("区委副书记 周荣 在 3月17日 的 meeting 上讲了什么?", ["周荣"]),
+        ("闵行区长陈华文在3月17日杨浦区委中心组学习会上传达了什么精神?", ["陈华文"]),
+        ("副区长王浩分管哪些工作?", ["王浩"]),
+        ("区委书记是谁?", []),  # a title alone names no one
+        ("区委书记在会上说了什么?", []),
+        ("Who is the district party secretary?", []),
+    ],
+)
+def test_a_chinese_question_names_a_person_after_their_title(question, people):
+    assert zh_titled_people(normalize_question(question)) == people
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "区委副书记周嵘在本次区委常委会扩大会议上传达了哪项会议精神?",  # writer XF: the article names no 周嵘
+        "区委副书记 周荣 在 3月17日 的 meeting 上讲了什么?",  # writer XY
+        "闵行区长陈华文在3月17日杨浦区委中心组学习会上传达了什么精神?",  # Minhang's mayor, in the Yangpu article
+    ],
+)
+def test_a_chinese_question_about_someone_the_article_never_names_is_not_answered(readonly_seed_pipeline, question):
+    assert readonly_seed_pipeline.ask(question).abstained
+
+
+def test_a_chinese_question_about_someone_the_article_names_is_answered(readonly_seed_pipeline):
+    answer = readonly_seed_pipeline.ask("区长周海鹰在会上传达了什么精神?")
+    assert not answer.abstained and "周海鹰传达" in answer.text
