@@ -277,8 +277,8 @@ class ExtractiveGenerator:
         people = [person[:2] for person in zh_titled_people(question)]
         if people:
             source = hits[best.hit_rank].chunk.source
-            written = [h.chunk.text for h in hits if h.chunk.source == source]
-            if any(not any(person in text for text in written) for person in people):
+            passages = [h.chunk.text for h in hits if h.chunk.source == source]
+            if any(not any(person in text for text in passages) for person in people):
                 return 0.0
         pairs = [(best, hits[best.hit_rank].elsewhere), (by_words, hits[by_words.hit_rank].elsewhere)]
         named = [span for span in candidates if hits[span.hit_rank].elsewhere == 0]
