@@ -115,6 +115,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # its own ("the Court held that …").
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
         r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?些?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容"
+        r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_LAID_OUT}",  # "what second-quarter tasks did Zhou Rong lay out": what they set out
         re.I,
     )),

@@ -49,6 +49,8 @@ from rag.pipeline import normalize_question
         ("本年度我区高校毕业生就业目标人数为若干?", "count"),
         ("今年核定了多少件补助案件?", "count"),
         ("补助资金一共有多少?", "money"),
+        ("区人大常委会主任程绣明传达了什么?", "speech"),  # what someone conveyed
+        ("程绣明传达的是哪次会议的精神?", "speech"),
         ("What color were the footballs?", "colour"),
         ("副区长王浩平时主要管哪些事情?", "duty"),
         ("区检察院主要负责人叫啥名字", "person"),
@@ -633,6 +635,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Is the canteen free for pensioners?", "fee", "Meals at the canteen are free for residents over 80.", True),
         ("Do residents have to pay for the classes?", "fee", "Each class costs 20 yuan.", True),
         ("老年食堂吃饭收费吗?", "fee", "社区新建老年食堂12家。", False),
+        # What someone conveyed (传达) is reported by the text, not read from a list of who attended.
+        ("区人大常委会主任程绣明传达了什么?", "speech", "区委书记薛侃,区委副书记、区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
+        ("区人大常委会主任程绣明传达了什么?", "speech", "会上,周海鹰传达重要讲话精神,程绣明传达十四届全国人大三次会议精神。", True),
         # Formal Chinese asks a count with 若干 (writer YC); 多少件补助案件 counts cases, though 补助 is money.
         ("本年度我区高校毕业生就业目标人数为若干?", "count", "持续加强高校毕业生等青年就业支撑,促进高质量充分就业。", False),
         ("今年核定了多少件补助案件?", "count", "区公所今年已核定补助案件86件。", True),
