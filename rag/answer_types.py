@@ -70,6 +70,7 @@ CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "sp
 _WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
+_SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
@@ -116,7 +117,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
         r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?些?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
-        rf"|{_WHAT_X_DID_X}{_LAID_OUT}",  # "what second-quarter tasks did Zhou Rong lay out": what they set out
+        rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
+        rf"|{_WHAT_DID_X}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
@@ -231,7 +233,7 @@ _REPORTS_SPEECH = re.compile(
     r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
     re.I,
 )
-_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_LAID_OUT}", re.I)
+_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak|report)\b|{_WHAT_X_DID_X}{_SPOKE_OF}", re.I)
 _HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
 _HAS_FEE = re.compile(  # not "barrier-free", "pay close attention", "in charge of"
     r"(?<![-\w])free(?![-\w])|\b(?:fees?|charged|payments?|costs?|prices?|tuition|tickets?|yuan|rmb)\b"

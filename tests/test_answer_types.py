@@ -49,6 +49,10 @@ from rag.pipeline import normalize_question
         ("本年度我区高校毕业生就业目标人数为若干?", "count"),
         ("今年核定了多少件补助案件?", "count"),
         ("补助资金一共有多少?", "money"),
+        # What a body said in its speech, asked with the topic first or as "report" (fresh tune T, XF).
+        ("What topic did Changbai New Village Sub-district talk about in its speech at the quarterly meeting?", "speech"),
+        ("What did the District Civil Affairs Bureau report in its exchange speech at the April meeting?", "speech"),
+        ("What did the survey report?", None),  # a finding, not a speech
         ("区人大常委会主任程绣明传达了什么?", "speech"),  # what someone conveyed
         ("程绣明传达的是哪次会议的精神?", "speech"),
         ("What color were the footballs?", "colour"),
@@ -635,6 +639,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Is the canteen free for pensioners?", "fee", "Meals at the canteen are free for residents over 80.", True),
         ("Do residents have to pay for the classes?", "fee", "Each class costs 20 yuan.", True),
         ("老年食堂吃饭收费吗?", "fee", "社区新建老年食堂12家。", False),
+        # A list of the bodies that gave speeches does not say what one of them said.
+        ("What topic did Changbai New Village Sub-district talk about in its speech?", "speech", "During the meeting, Dinghai Road Sub-district, Changbai New Village Sub-district and District Market Supervision Bureau gave exchange speeches.", False),
+        ("What topic did Changbai New Village Sub-district talk about in its speech?", "speech", "Changbai New Village Sub-district said it would focus on elderly care.", True),
         # What someone conveyed (传达) is reported by the text, not read from a list of who attended.
         ("区人大常委会主任程绣明传达了什么?", "speech", "区委书记薛侃,区委副书记、区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
         ("区人大常委会主任程绣明传达了什么?", "speech", "会上,周海鹰传达重要讲话精神,程绣明传达十四届全国人大三次会议精神。", True),
