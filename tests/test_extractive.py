@@ -363,6 +363,17 @@ def test_the_seeds_do_not_answer_for_yangpu_from_minhangs_article(real_seed_pipe
 
 
 @pytest.mark.slow
+def test_the_seeds_do_not_answer_for_minhang_from_yangpus_chinese_article(real_seed_pipeline):
+    # The Chinese article is Yangpu's; Minhang's party secretary is named in none of the seeds. "闵行" is written
+    # without 区: CC-CEDICT knows it as a place.
+    for question in ("闵行的区委书记是谁?", "闵行现在的区委书记是谁呀?"):
+        answer = real_seed_pipeline.ask(question)
+        assert answer.abstained and not answer.citations, question
+    yangpu = real_seed_pipeline.ask("杨浦的区委书记是谁?")
+    assert not yangpu.abstained and "薛侃" in yangpu.text
+
+
+@pytest.mark.slow
 def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
     answer = real_seed_pipeline.ask(
         "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"

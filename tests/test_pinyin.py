@@ -17,5 +17,12 @@ def test_pairs_are_spelled_in_every_reading_and_stop_at_punctuation():
 
 
 def test_places_are_the_pairs_before_a_kind_of_place():
-    assert [pair for pair, _ in places("闵行区委书记是谁?殷行街道在哪? 闵行 区人大")] == ["闵行", "殷行", "闵行"]
+    assert [pair for pair, _ in places("闵行区委书记是谁?殷行街道在哪? 闵行 区")] == ["闵行", "殷行"]
     assert places("区里重点支持哪类青年?几年的计划") == []  # "chi na", "ji ning": words by chance, not places
+
+
+def test_a_name_the_dictionary_knows_needs_no_kind_of_place_after_it():
+    assert [pair for pair, _ in places("闵行的区委书记是谁?")][-1] == "闵行"  # CC-CEDICT: 闵行区 Min3 hang2 Qu1
+    assert "minhang" in dict(places("闵行今年的重点项目"))["闵行"]
+    assert places("银行贷款有多少?") == []  # 银行 spells Yinhang, a sub-district of Yangpu, but is "a bank"
+    assert places("东方的") == []  # a surname, and also "east"
