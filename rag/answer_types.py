@@ -271,6 +271,15 @@ _ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在)*(?:哪天|哪�
 _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held work"))
 
 
+# "When was Minhang District founded?" is not dated by a meeting "held on August 22" there. (Only a meeting's
+# date is refused: "the 2007 Lisbon Treaty" dates the treaty, with no word of founding.)
+_HELD_ON = re.compile(r"\bheld (?:on|in)\b", re.I)
+_ASKS_FOUNDING = re.compile(r"\bwhen (?:was|were|is|are)\b.*\b(?:founded|established|set up|created|formed|incorporated)\b", re.I)
+_FOUNDED = re.compile(
+    r"\b(?:found(?:ed|ing|ation)?|establish\w*|set up|creat\w*|form(?:ed|ation)|incorporat\w*|built|inaugurat\w*)\b", re.I
+)
+
+
 def _dates_another_event(text: str, question: str) -> bool:
     """Whether every date in `text` is said to be that of another event than the one asked about: "on April 9,
     the Quarterly Work Meeting was held" does not date Xi Jinping's inspection; "3月17日上午,区委常委会扩大会议…举行"
@@ -549,6 +558,7 @@ _NOT_A_QUANTITY = re.compile(
     rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d+(?:st|nd|rd|th)\b"
     r"|\b(?:in|since|by|until|from|of|before|after|during|between|and|to)\s+(?:1[5-9]\d\d|20\d\d)\b(?![,.]\d)"
     r"|\d{4}\s*年|\d{1,2}月(?:\d{1,2}[日号])?"  # 2024年, 3月17日: a year and a day, no count
+    r"|[二三]次元"  # 二次元经济: the "two-dimensional" (anime) economy
     r"|\b(?:each|every|any|no|this|that|which|the)\s+one\b(?!-)|\bone\s+another\b",  # "comments for each one"
     re.I,
 )
@@ -585,7 +595,23 @@ def _holds_quantity(text: str, question: str) -> bool:
     plain = _drop_modifiers(plain, question)
     if _new_numbers(plain, question) or _count_words(plain):
         return True
-    return any(not m.group(1) or "第几" in question for m in _ZH_QUANTITY.finditer(plain))
+    return any(_zh_counts(m, question) for m in _ZH_QUANTITY.finditer(plain))
+
+
+def _zh_counts(match: re.Match, question: str) -> bool:
+    """A Chinese numeral with its measure word answers a count: not 第七届 (unless asked 第几); nor, unless the
+    question counts that measure ("有几项"), the "a" of "一项重要任务", the numbering of "十四届三次会议" (the third
+    session of the fourteenth congress) or a quoted slogan's numeral (“三篇大文章”).
+    """
+    if match.group(1):
+        return "第几" in question
+    before = match.string[: match.start()]
+    numbering = match.group().endswith("届") or match.group().endswith("次") and re.search("届[^,，。;；、]*$", before)
+    quoted = re.search("“[^”]*$", before)
+    if numbering or quoted or re.fullmatch(f"一\\s*(?:{_ZH_MEASURES})", match.group()):
+        measure = re.sub(f"^[{_ZH_NUMERAL}零〇]+\\s*(?:多|余)?\\s*", "", match.group())
+        return bool(re.search(f"(?:几|多少){measure}", question))
+    return True
 
 
 _UNITS = (
@@ -623,6 +649,21 @@ def _measures_asked_unit(text: str, question: str) -> bool:
     unit = asked.group(1).lower().removesuffix("s")
     spelled = _UNIT_SPELLINGS.get(unit, rf"{unit}s?")
     return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b", text, re.I))
+
+
+# "How big is Minhang in square km?": a unit the answer must be given in.
+_IN_UNIT = re.compile(rf"\bin\s+(square\s+)?({_UNITS})\s*\??\s*$", re.I)
+
+
+def _measures_unit_asked_in(text: str, question: str) -> bool:
+    """"How big is Minhang in square km?" wants square kilometres, not "650 mu of forest"."""
+    asked = _IN_UNIT.search(question)
+    if not asked:
+        return True
+    unit = asked.group(2).lower().removesuffix("s")
+    spelled = _UNIT_SPELLINGS.get(unit, rf"{re.escape(unit)}s?")
+    square = r"square\s+" if asked.group(1) else ""
+    return bool(re.search(rf"\d[\d,.]*\s*(?:(?:thousand|million|billion)\s+)?{square}{spelled}\b", text, re.I))
 
 
 # Measure words and units a Chinese count asks for ("多少个社区", "几篇", "多少平方米"), longest first; people are
@@ -771,7 +812,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         asked = {m.group() for m in _HAS_YEAR.finditer(question)}
         return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))
     if kind == "length":
-        return bool(_HAS_LENGTH.search(text))
+        return bool(_HAS_LENGTH.search(text)) and _measures_unit_asked_in(text, question)
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
         return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question))
     if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th (_ORDINAL, below)
@@ -792,6 +833,8 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
         if _dates_another_event(text, question):
             return False
         if _ASKS_DEADLINE.search(question) and not _ENDS_BY.search(text):
+            return False
+        if _ASKS_FOUNDING.search(question) and _HELD_ON.search(text) and not _FOUNDED.search(text):
             return False
         if _ASKS_CALENDAR_DATE.search(question):  # a month and day, not "on Wednesday"
             return bool(_CALENDAR_DAY.search(text))
@@ -874,7 +917,7 @@ _PEOPLE_WORDS = re.compile(
 
 
 _EN_ROLE = re.compile(
-    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'-]+\s+){{0,3}}?)({_ROLES})\b", re.I
+    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
 _WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading|(?P<chairs>chairs|is chairing))\b", re.I)
 _ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")

@@ -266,6 +266,9 @@ def test_a_title_needs_quotation_marks():
         # "Who chairs X" wants X's chairman: the mayor reporting at X's meeting is not (writer VV).
         ("At the 18th meeting of the Standing Committee of the People's Congress of Minhang District, Chen Huawen, district mayor, reported.", "Who chairs the Standing Committee of the Minhang District People's Congress?", False),
         ("Tai Xun, Chairman of the District Political Consultative Conference, attended.", "Who chairs the Yangpu District Political Consultative Conference?", True),
+        # The role may follow a Chinese word and sit in brackets (writer YF): still no deputy.
+        ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "who is Minhang's 区委书记 (party secretary)?", False),
+        ("Xue Kan, secretary of the district party committee, spoke.", "who is Yangpu's 区委书记 (party secretary)?", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
@@ -431,6 +434,22 @@ def test_a_unit_asked_by_name_may_be_abbreviated_and_a_rate_of_change_is_not_a_f
     assert question_type("What is the time rate of change of electric charge?") is None
 
 
+def test_a_size_asked_in_a_unit_is_answered_in_that_unit():
+    question = "how big is Minhang in square km?"
+    assert question_type(question) == "length"
+    assert not holds_type("650 mu of forest area and 80 hectares of green space will be added.", "length", question)
+    assert holds_type("Minhang covers 372 square kilometres.", "length", question)
+    assert holds_type("650 mu of forest area will be added.", "length", "How much forest will be added?")
+
+
+def test_when_something_was_founded_is_dated_by_its_founding():
+    question = "when was minhang district founded?"
+    assert question_type(question) == "date"
+    assert not holds_type("At the meeting of Minhang District held on August 22, Chen Huawen spoke.", "date", question)
+    assert holds_type("Minhang District was established in September 1992.", "date", question)
+    assert holds_type("The university was founded in 1842 by Edward Sorin.", "date", "When was the university founded?")
+
+
 def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
     question = "What was Yangpu's GDP growth rate in the first quarter of 2024?"
     assert question_type(question) == "percent"
@@ -449,6 +468,15 @@ def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
         ("薛侃要求全力做好几篇“大文章”?", "全力做好“三篇大文章”。", True),
         ("会议有多少人参加?", "约200名干部参加。", True),  # people are counted with 人, 名 or 位
         ("增长预期目标是多少?", "增长5.5%左右。", True),  # no measure word asked: any number
+        # "一项重要任务" is "an important task", "十四届三次会议" a session's number, 二次元 the anime economy, and a
+        # quoted slogan's numeral names it: none counts, unless its measure word is asked for.
+        ("杨浦的人口有多少?", "要把学习贯彻会议精神作为当前一项重要政治任务。", False),
+        ("杨浦的人口有多少?", "程绣明传达十四届全国人大三次会议精神。", False),
+        ("杨浦的人口有多少?", "大力发展直播经济、二次元经济等新型消费。", False),
+        ("杨浦的人口有多少?", "全力做好“三篇大文章”。", False),
+        ("区里部署了几项任务?", "作为当前一项重要政治任务。", True),
+        ("今年召开了几次会议?", "今年召开三次会议。", True),
+        ("参加会议的代表有多少人?", "约200名干部参加,新增三个方面。", True),
     ],
 )
 def test_a_chinese_count_wants_the_asked_measure_word(question, text, holds):
