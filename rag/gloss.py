@@ -29,6 +29,10 @@ _NOT_A_READING = re.compile(r"^(?:CL:|abbr\.|variant of|old variant|surname|see 
 _LONGEST_WORD = 8
 _MAX_SENSE_WORDS = 3  # a longer sense explains rather than translates
 _MAX_NAME_CHARS = 3
+# An English question may hold so many Chinese words that it counts as Chinese ("Which 闵行区长 briefed the
+# 区人大常委会 meeting on August 22 about the 一南一北 strategy?"): with this many English words it is read too.
+_ENGLISH_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+_MIXED_WORDS = 4
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +59,7 @@ def english_reading(question: str, names: Collection[str], doc_freq: Callable[[s
 
     `names`: the names the documents write in letters, lower-case ("yangpu", "chen", "jining"); `doc_freq(term)`:
     how many passages hold a term, to choose among a word's senses."""
-    if detect_lang(question) == "zh" or not _RUN.search(question):
+    if not _RUN.search(question) or detect_lang(question) == "zh" and len(_ENGLISH_WORD.findall(question)) < _MIXED_WORDS:
         return question
 
     def read(run: re.Match[str]) -> str:

@@ -208,6 +208,14 @@ def test_an_english_question_with_a_chinese_term_is_answered_in_the_terms_englis
 
 
 @pytest.mark.slow
+def test_an_english_question_mostly_in_chinese_words_is_answered_from_the_english_article(real_seed_pipeline):
+    # More Chinese characters than English letters, but an English question (writer YA): read in English too.
+    answer = real_seed_pipeline.ask("Which park will 殷行 build the 党员群众服务站 in?")
+    assert not answer.abstained and "Gongqing Forest Park" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_a_chinese_question_about_another_district_is_not_answered_from_yangpus_article(real_seed_pipeline):
     # The Chinese article is Yangpu's: its 区委书记 is Xue Kan. Minhang's (闵行, which only the English article
     # names, as Minhang) it does not give.

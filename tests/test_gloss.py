@@ -31,3 +31,11 @@ def test_what_has_no_reading_stays_in_chinese():
 def test_a_chinese_question_and_an_english_one_without_chinese_are_left_as_they_are():
     assert read("杨浦的 GDP 目标是多少?") == "杨浦的 GDP 目标是多少?"
     assert read("How many pocket parks?") == "How many pocket parks?"
+
+
+def test_an_english_question_with_more_chinese_than_english_is_still_read():
+    # By its letters the question counts as Chinese; with four English words or more it is an English one.
+    assert read("Which 杨浦区长 spoke at the 重大产业项目 meeting on April 8?") == (
+        "Which Yangpu district chief spoke at the major industry project meeting on April 8?"
+    )
+    assert read("杨浦的 budget 是多少?") == "杨浦的 budget 是多少?"
