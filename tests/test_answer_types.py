@@ -37,6 +37,7 @@ from rag.pipeline import normalize_question
         ("how much $ is minhang putting into the 71 projects in total", "money"),
         ("复兴岛创新基地啥时候建成", "date"),
         ("复兴岛创新基地啥辰光能建好?", "date"),  # Shanghainese (writer XO)
+        ("规划编制工作要求在哪个月底前完成?", "date"),  # which month (writer YI)
         ("这个活动要几钿?", "money"),
         # An age, a colour, a portfolio in everyday words (writer XP); "how old was Manning" stays untyped.
         ("上海市委书记陈吉宁今年多大了?", "age"),
