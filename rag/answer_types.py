@@ -494,10 +494,38 @@ def _as_question(question: str) -> str:
     return f"what is {rest}"
 
 
+# An exam's blank ("Fill in the blank: Minhang will complete ___ pocket parks", "共计划改造______万平方米") is
+# what it asks: a number before a noun or unit, else a thing.
+_BLANK = re.compile(r"_{2,}|＿{2,}")
+_FILL_IN = re.compile(r"^\s*(?:fill in the blanks?|complete the sentence)\s*[:：.-]?\s*|^\s*填空题?\s*[:：]?\s*", re.I)
+_NOT_COUNTED_AFTER = re.compile(
+    r"(?:the|a|an|of|in|on|at|by|for|to|from|and|or|is|are|was|were|will|has|have|had|which|that|who|as)\b", re.I
+)
+
+
+def _blank_asked(question: str) -> str:
+    """"… complete ___ pocket parks" as "… complete how many pocket parks"; "改造______万平方米" as "改造多少万平方米"."""
+    if not _BLANK.search(question):
+        return question
+    question = _FILL_IN.sub("", question)
+    chinese = _is_chinese(question)
+
+    def asked(blank: re.Match) -> str:
+        after = question[blank.end() :].lstrip()
+        if chinese:
+            return "多少" if re.match(f"(?:{_ZH_MEASURES}|[万亿%])", after) else "什么"
+        if re.match(r"(?:per ?cent\b|%)", after, re.I):
+            return "what percentage"
+        counted = re.match(r"[A-Za-z]", after) and not _NOT_COUNTED_AFTER.match(after)
+        return "how many" if counted else "what"
+
+    return _BLANK.sub(asked, question)
+
+
 def plain_question(question: str) -> str:
-    """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, and a
-    request ("Name the …", "Tell me when …") as a question."""
-    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", question))
+    """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, a
+    request ("Name the …", "Tell me when …") as a question, and an exam's blank as what it asks."""
+    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(question)))
     for colloquial, plain in _COLLOQUIAL:
         question = colloquial.sub(plain, question)
     if _is_chinese(question) and re.search("[A-Za-z]", question):

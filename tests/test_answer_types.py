@@ -435,6 +435,22 @@ def test_a_unit_asked_by_name_may_be_abbreviated_and_a_rate_of_change_is_not_a_f
     assert question_type("What is the time rate of change of electric charge?") is None
 
 
+@pytest.mark.parametrize(
+    ("question", "kind", "text", "holds"),
+    [
+        # An exam's blank is what it asks (writer YI): a number before a noun or a unit, else a thing.
+        ("Fill in the blank: Minhang will complete ___ pocket parks this year.", "count", "20 pocket parks will be completed.", True),
+        ("Fill in the blank: Minhang will complete ___ pocket parks this year.", "count", "Minhang will build pocket parks.", False),
+        ("填空:旧住房成套改造“三年行动计划”共计划改造______万平方米。", "count", "高标准实施旧住房成套改造“三年行动计划”。", False),
+        ("填空:旧住房成套改造计划改造______万平方米。", "count", "计划改造30万平方米旧住房。", True),
+        ("Fill in the blank: Yangpu's GDP grew ___ percent.", "percent", "GDP grew by 5.2 percent.", True),
+    ],
+)
+def test_an_exams_blank_is_what_it_asks(question, kind, text, holds):
+    assert question_type(question) == kind
+    assert holds_type(text, kind, question) is holds
+
+
 def test_a_size_asked_in_a_unit_is_answered_in_that_unit():
     question = "how big is Minhang in square km?"
     assert question_type(question) == "length"
