@@ -8,7 +8,7 @@ generator abstain on questions that are close to the documents' topics.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Sequence
 from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
@@ -824,7 +824,7 @@ def _names_new_place(after_preposition: re.Pattern[str], text: str, question: st
     return bool(places) and _holds_new_name(f"at {places}", question)
 
 
-def holds_type(text: str, kind: str | None, question: str) -> bool:
+def holds_type(text: str, kind: str | None, question: str, implied: Collection[str] | None = None) -> bool:
     """Whether `text` holds a fact of the kind the question asks for (and not one the question itself states)."""
     if kind is None:
         return True
@@ -906,7 +906,7 @@ def holds_type(text: str, kind: str | None, question: str) -> bool:
     if kind == "person":
         if _ASKS_PRESIDER.search(question) and not _PRESIDED.search(text):
             return False
-        if not holds_asked_role(text, question) or not _names_someone_of_the_body(text, question):
+        if not holds_asked_role(text, question, implied) or not _names_someone_of_the_body(text, question):
             return False
         if _is_chinese(question):
             return any(name not in question for name in _ZH_NAME.findall(text))
@@ -958,6 +958,7 @@ _BODY_KINDS = frozenset(
     village town street""".split()
 )
 _PLACES = frozenset("shanghai china yangpu minhang yinhang municipal city".split())
+_PLACE_NAMES = _PLACES - {"municipal", "city"}
 _LINKS = frozenset({"of", "and", "the", "for"})
 _ZH_BODY = re.compile(f"[{CJK}]{{2}}(?:街道|镇|局)|检察院|法院")
 
@@ -993,10 +994,25 @@ _GENERIC_BODIES = frozenset(
 )
 
 
-def holds_asked_role(text: str, question: str) -> bool:
+def implied_places(question: str, passages: Sequence[tuple[str, str, bool]]) -> dict[str, frozenset[str]]:
+    """For each source, the districts the question names (lower-case) that its text may leave implied
+    (holds_asked_role): a place some passage writes as a district or sub-district ("Yangpu District"), for a
+    source whose document writes every name the question gives. `passages`: (source, text, writes the names)."""
+    places = {_POSSESSIVE.sub("", w).lower() for w in re.findall(r"[\w'’-]+", question)} & _PLACE_NAMES
+    districts = frozenset(
+        p for p in places if any(re.search(rf"\b{p}\s+(?:sub-)?district\b", text, re.I) for _, text, _ in passages)
+    )
+    return {source: districts if writes else frozenset() for source, _, writes in passages}
+
+
+def holds_asked_role(text: str, question: str, implied: Collection[str] | None = None) -> bool:
     """"Who is the secretary?" wants the secretary: a text naming only a deputy secretary, or no secretary, does not answer.
 
-    Roles the question itself qualifies ("vice president", "副书记") are not checked.
+    Roles the question itself qualifies ("vice president", "副书记") are not checked. With `implied` known (the
+    places, lower-case, whose own news the text comes from: such news writes "District Mayor"), a role asked of a
+    place ("the mayor of Yangpu", "the Yangpu party secretary") is held where the text names that place, or names
+    none and the place is implied; a role the text gives another place ("Secretary of the Shanghai Municipal
+    Party Committee") is not. Without it, the place of "the mayor of Yangpu" must be in the text.
     """
     if _is_chinese(question):
         wanted = {role for deputy, role in _ZH_ROLE.findall(question) if not deputy}
@@ -1021,14 +1037,21 @@ def holds_asked_role(text: str, question: str) -> bool:
     )
     # (For "who heads / is the head of Yangpu's …", the district is where it is; the body's own words must be in
     # the text.)
-    skip = _GENERIC_BODIES | _PLACES if asks_head else _GENERIC_BODIES
+    skip = _GENERIC_BODIES | _PLACES if asks_head or implied is not None else _GENERIC_BODIES
     where = [w for w in body.group("body").split() if _POSSESSIVE.sub("", w).lower() not in skip] if body else []
     if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
         return False
     if body and body.group("other"):  # "the secretary or director": either one answers
         role = f"(?:{role}|{body.group('other')})"
+    places = {_POSSESSIVE.sub("", w).lower() for w in re.findall(r"[\w'’-]+", question)} & _PLACE_NAMES
+    named = {w.lower() for w in re.findall(r"\w+", text)} & _PLACE_NAMES
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
-        if not re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
+        if re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
+            continue
+        if implied is None or not places or places & named:
+            return True
+        near = {w.lower() for w in re.findall(r"\w+", text[max(0, found.start() - 40) : found.end() + 60])} & _PLACE_NAMES
+        if not near and places & set(implied):
             return True
     return False
 

@@ -24,6 +24,7 @@ from rag.answer_types import (
     counts_without_naming,
     gives_asked_title,
     holds_type,
+    implied_places,
     named_counts,
     names_another_ordinal,
     plain_question,
@@ -61,6 +62,7 @@ class _Span:
     covered: frozenset[str]
     passage_coverage: float = 0.0
     meaning: float = 0.0  # semantic_weight × the question's cosine with the sentence, already in score
+    implied: frozenset[str] | None = None  # places its document's news leaves implied (answer_types.implied_places)
 
 
 @dataclass(frozen=True)
@@ -155,6 +157,8 @@ class ExtractiveGenerator:
 
         candidates: list[_Span] = []
         seen: set[tuple[str, int, int]] = set()
+        # "Who is the mayor of Yangpu?": Yangpu's own news names "Zhou Haiying, … District Mayor".
+        implied = implied_places(question, [(h.chunk.source, h.chunk.text, not h.elsewhere) for h in hits]) if kind == "person" else {}
         for rank, hit in enumerate(hits):
             chunk = hit.chunk
             passage_cover = weights.coverage(term_set(chunk.text))[0]
@@ -166,6 +170,7 @@ class ExtractiveGenerator:
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
                 span = self._score(text, start, end, rank, passage_cover, weights, kind, asked, hit.elsewhere)
+                span = replace(span, implied=implied.get(chunk.source))
                 if meanings is not None:  # a paraphrase shares few words with the question but its meaning
                     meaning = self.semantic_weight * meanings[j]
                     span = replace(span, score=span.score + meaning, meaning=meaning)
@@ -220,13 +225,13 @@ class ExtractiveGenerator:
 
     def _best(self, ranked: list[_Span], kind: str | None, question: str) -> _Span:
         best = ranked[0]
-        if kind is not None and not self._holds(best.text, kind, question):
+        if kind is not None and not self._holds(best, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
             typed = [
                 c
                 for c in ranked[:10]
                 if (c.coverage >= 0.5 * best.coverage or self._counts_the_asked(c.text, question) or self._counts_by_name(c.text, question))
-                and self._holds(c.text, kind, question)
+                and self._holds(c, kind, question)
             ]
             # ...or the sentence right after it, which often states what the matching one introduces ("… gave a
             # special report. The report was titled “China's Economy and Urban Development” …"), if it holds a
@@ -238,14 +243,14 @@ class ExtractiveGenerator:
                 # A headline is followed by the lead that restates it, and only then by the fact: the next
                 # sentence that matches about as well is read past.
                 following = _adjacent(ranked, best, after=True)
-                if following is not None and not self._holds(following.text, kind, question) and following.coverage >= 0.8 * best.coverage:
+                if following is not None and not self._holds(following, kind, question) and following.coverage >= 0.8 * best.coverage:
                     following = _adjacent(ranked, following, after=True)
-                if following is not None and self._holds(following.text, kind, question):
+                if following is not None and self._holds(following, kind, question):
                     return following
             # "On the night of December 31, he went to …": who "he" is, the sentence before says.
             if kind == "person" and _PRONOUN.search(best.text):
                 before = _adjacent(ranked, best, after=False)
-                if before is not None and self._holds(before.text, kind, question):
+                if before is not None and self._holds(before, kind, question):
                     return before
         return best
 
@@ -294,7 +299,7 @@ class ExtractiveGenerator:
         # "陆铭那场讲座题目叫什么": "报告以“中国经济和城市发展”为题" shares few words with it but gives the title as one.
         if kind == "title" and gives_asked_title(span.text, question):
             confidence = max(confidence, self.abstain_threshold)
-        if kind is not None and not self._holds(span.text, kind, question):
+        if kind is not None and not self._holds(span, kind, question):
             confidence *= self.type_miss_factor
         if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
             return 0.0
@@ -302,10 +307,11 @@ class ExtractiveGenerator:
             return 0.0
         return confidence
 
-    def _holds(self, text: str, kind: str | None, question: str) -> bool:
+    def _holds(self, span: _Span, kind: str | None, question: str) -> bool:
         """holds_type, and for "how many X" a number that may count X: not when every number counts something
         else by its meaning ("four mechanisms" for "how many party members", "117 small gardens" for buildings)."""
-        if not holds_type(text, kind, question):
+        text = span.text
+        if not holds_type(text, kind, question, span.implied):
             return False
         if kind != "count" or self.phrase_similarity is None:
             return True

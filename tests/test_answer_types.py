@@ -13,6 +13,7 @@ from rag.answer_types import (
     counts_without_naming,
     holds_asked_role,
     holds_type,
+    implied_places,
     named_counts,
     plain_question,
     question_type,
@@ -274,6 +275,32 @@ def test_a_title_needs_quotation_marks():
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
     assert holds_asked_role(text, question) is holds
+
+
+def test_a_districts_own_news_may_leave_the_district_implied():
+    mayor = "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work."
+    shanghai = "Chen Jining, Secretary of the Shanghai Municipal Party Committee, spoke."
+    xue = "Xue Kan, Secretary of the District Committee, chaired the meeting."
+    assert not holds_asked_role(mayor, "Who is the mayor of Yangpu?")  # not knowing where the text comes from
+    assert holds_asked_role(mayor, "Who is the mayor of Yangpu?", {"yangpu"})
+    assert not holds_asked_role(mayor, "Who is the mayor of Yangpu?", set())  # from another district's news
+    assert not holds_asked_role(mayor, "Who is the mayor of Shanghai?", {"yangpu"})
+    # Asked as "the Yangpu party secretary": the Shanghai secretary is not Yangpu's, the district's own is.
+    assert not holds_asked_role(shanghai, "Who is the Yangpu party secretary?", {"yangpu"})
+    assert holds_asked_role(xue, "Who is the Yangpu party secretary?", {"yangpu"})
+    assert holds_asked_role(shanghai, "Who is the party secretary of Shanghai?", set())
+
+
+def test_a_place_is_implied_for_the_documents_that_name_it_when_some_passage_writes_it_as_a_district():
+    passages = [
+        ("yinhang.txt", "It will follow the goal of Yangpu District.", True),
+        ("yangpu.txt", "Xue Kan, Secretary of the District Committee, chaired.", True),
+        ("minhang.txt", "Chen Huawen, district mayor, spoke.", False),  # its document never writes Yangpu
+    ]
+    implied = implied_places("Who is the party secretary of Yangpu?", passages)
+    assert implied == {"yinhang.txt": {"yangpu"}, "yangpu.txt": {"yangpu"}, "minhang.txt": frozenset()}
+    # Shanghai is written as no district: a district's news does not leave it implied.
+    assert implied_places("Who is the mayor of Shanghai?", passages)["yangpu.txt"] == frozenset()
 
 
 def test_a_headline_is_not_a_name():

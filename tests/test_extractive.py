@@ -382,6 +382,16 @@ def test_the_seeds_do_not_answer_for_minhang_from_yangpus_chinese_article(real_s
 
 
 @pytest.mark.slow
+def test_the_mayor_of_yangpu_is_found_in_yangpus_news_which_writes_district_mayor(real_seed_pipeline):
+    assert "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor" in (
+        real_seed_pipeline.ask("Who is the mayor of Yangpu?").text
+    )
+    assert "Xue Kan, Secretary of the District Committee" in real_seed_pipeline.ask("Who is the Yangpu party secretary?").text
+    # No seed names Shanghai's mayor: a district mayor is not the city's.
+    assert real_seed_pipeline.ask("Who is the mayor of Shanghai?").abstained
+
+
+@pytest.mark.slow
 def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
     answer = real_seed_pipeline.ask(
         "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"
