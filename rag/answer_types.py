@@ -65,7 +65,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
-CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee"})
+CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee", "compare"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
@@ -73,6 +73,13 @@ _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 _SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
 # Question patterns, most specific first.
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
+    # "Which has more people, Minhang or Yangpu?", "杨浦和闵行哪个 GDP 更高?": a comparison, stated of both.
+    # (Only with the two things compared at its end: see question_type.)
+    ("compare", re.compile(
+        r"\b(?:which|who)\b[^?]*\b(?:more|fewer|less|higher|lower|larger|bigger|smaller|greater|faster|slower)\b"
+        r"|(?:哪个|哪一个|谁)[^?？]*?(?:更|比较)",
+        re.I,
+    )),
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
@@ -522,6 +529,18 @@ def _blank_asked(question: str) -> str:
     return _BLANK.sub(asked, question)
 
 
+_COMPARED = re.compile(
+    r",\s*(?:the\s+)?(?P<a>[\w'’-]+(?:\s+[\w'’-]+)?)\s+or\s+(?:the\s+)?(?P<b>[\w'’-]+(?:\s+[\w'’-]+)?)\s*\??\s*$"
+    f"|(?P<c>[{CJK}]{{2,6}}?)(?:和|与|跟|还是)(?P<d>[{CJK}]{{2,6}}?)(?:哪个|哪一个|谁)",
+)
+
+
+def compared(question: str) -> list[str]:
+    """What a comparison compares: "Minhang or Yangpu" -> ["Minhang", "Yangpu"]; "杨浦和闵行哪个…" -> ["杨浦", "闵行"]."""
+    found = _COMPARED.search(question)
+    return [side for side in found.groups() if side] if found else []
+
+
 def plain_question(question: str) -> str:
     """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, a
     request ("Name the …", "Tell me when …") as a question, and an exam's blank as what it asks."""
@@ -542,7 +561,7 @@ def question_type(question: str) -> str | None:
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and _WHEN_CLAUSE.search(question):
             continue
-        if kind == "parts" and not coded_names(question):
+        if kind == "parts" and not coded_names(question) or kind == "compare" and not compared(question):
             continue
         if pattern.search(question):
             return kind
@@ -889,6 +908,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return True
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
+    if kind == "compare":
+        return all(re.search(re.escape(side), text, re.I) for side in compared(question))
     if kind == "hours":
         return bool(_HAS_CLOCK.search(text))
     if kind == "contact":

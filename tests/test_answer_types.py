@@ -7,6 +7,7 @@ from test_extractive import flat_idf, hit
 
 from rag.answer_types import (
     asks_about_last_year,
+    compared,
     counted_things,
     counts_asked_noun,
     counts_asked_phrase,
@@ -476,6 +477,27 @@ def test_a_unit_asked_by_name_may_be_abbreviated_and_a_rate_of_change_is_not_a_f
 def test_an_exams_blank_is_what_it_asks(question, kind, text, holds):
     assert question_type(question) == kind
     assert holds_type(text, kind, question) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        # A comparison is stated of both things compared (writer YF): one district's news does not compare.
+        ("which has more people, Minhang or Yangpu?", "Yangpu District is implementing the concept of a people's city.", False),
+        ("which has more people, Minhang or Yangpu?", "Minhang has more residents than Yangpu.", True),
+        ("杨浦和闵行哪个 GDP 更高?", "事关杨浦经济社会发展全局的重大规划。", False),
+        ("杨浦和闵行哪个 GDP 更高?", "杨浦GDP增速高于闵行。", True),
+    ],
+)
+def test_a_comparison_is_stated_of_both_sides(question, text, holds):
+    assert question_type(question) == "compare"
+    assert holds_type(text, "compare", question) is holds
+
+
+def test_a_question_with_more_or_higher_is_a_comparison_only_between_two_named_things():
+    assert compared("Which is larger, the Amazon or the Nile?") == ["Amazon", "Nile"]
+    assert question_type("Which district has more pocket parks?") == "name"
+    assert question_type("How many more projects does Minhang have?") == "count"
 
 
 def test_a_size_asked_in_a_unit_is_answered_in_that_unit():
