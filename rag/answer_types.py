@@ -72,6 +72,9 @@ _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ )
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 _SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
 # Question patterns, most specific first.
+_WHO_IS_NAMED = re.compile(r"^\s*(?i:who\s+(?:is|was))\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$")
+_IDENTITY_WORDS = rf"(?i:{_ROLES}|deputy|member|chief|leader|official|expert|professor|vice|head)"
+
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Which has more people, Minhang or Yangpu?", "杨浦和闵行哪个 GDP 更高?": a comparison, stated of both.
     # (Only with the two things compared at its end: see question_type.)
@@ -177,6 +180,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
     ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
+    # "Who is Chen Huawen?": a person asked for by name wants what they are ("…, deputy secretary of the district
+    # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
+    ("identity", _WHO_IS_NAMED),
     ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
@@ -908,6 +914,13 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return True
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
+    if kind == "identity":  # "Chen Huawen, deputy secretary of …", "Party Secretary Chen Jining"
+        name = re.escape(_WHO_IS_NAMED.match(question).group("name"))
+        return bool(
+            re.search(rf"\b{name}\s*(?:[,(]\s*(?:(?:a|an|the)\s+)?(?:[a-z]|{_IDENTITY_WORDS}\b)|\s(?:is|was)\s+(?:a|an|the)\s)", text)
+            or re.search(rf"\b{_IDENTITY_WORDS}\b[^.,;]{{0,60}}?\s{name}\b", text, re.I)
+            or re.search(rf"\b(?:include|includes|including|such as)\b[^.;]{{0,80}}\b{name}\b", text)  # "musicians include …"
+        )
     if kind == "compare":
         return all(re.search(re.escape(side), text, re.I) for side in compared(question))
     if kind == "hours":

@@ -500,6 +500,23 @@ def test_a_question_with_more_or_higher_is_a_comparison_only_between_two_named_t
     assert question_type("How many more projects does Minhang have?") == "count"
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        # "Who is X?" wants what X is: an apposition, a title before the name, "X was a …", "… include X".
+        ("Who is Chen Huawen?", "Chen Huawen said.", False),
+        ("Who is Chen Huawen?", "Chen Huawen, Zhou Rong and Xue Kan attended.", False),
+        ("Who is Chen Huawen?", "At the meeting, Chen Huawen, deputy secretary of the district party committee, spoke.", True),
+        ("Who is Chen Jining?", "Shanghai Municipal Party Committee Secretary Chen Jining visited the market.", True),
+        ("Who was Warsz?", "In actuality, Warsz was a 12th/13th-century nobleman.", True),
+        ("Who was Frédéric Chopin?", "Famous musicians include Władysław Szpilman and Frédéric Chopin.", True),
+    ],
+)
+def test_who_is_a_named_person_wants_what_they_are(question, text, holds):
+    assert question_type(question) == "identity"
+    assert holds_type(text, "identity", question) is holds
+
+
 def test_a_size_asked_in_a_unit_is_answered_in_that_unit():
     question = "how big is Minhang in square km?"
     assert question_type(question) == "length"

@@ -392,6 +392,15 @@ def test_the_mayor_of_yangpu_is_found_in_yangpus_news_which_writes_district_mayo
 
 
 @pytest.mark.slow
+def test_who_is_a_named_person_is_answered_with_their_position(real_seed_pipeline):
+    # The Minhang article has many "Chen Huawen said …" sentences; the one that says what he is answers.
+    answer = real_seed_pipeline.ask("Who is Chen Huawen?")
+    assert "Chen Huawen, deputy secretary of the district party committee and district mayor" in answer.text
+    assert "Xue Kan, Secretary of the District Committee" in real_seed_pipeline.ask("Who is Xue Kan?").text
+    assert real_seed_pipeline.ask("Who is Li Qiang?").abstained  # named in no seed
+
+
+@pytest.mark.slow
 def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
     answer = real_seed_pipeline.ask(
         "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"
