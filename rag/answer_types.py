@@ -697,11 +697,7 @@ _UNIT_SPELLINGS = {
 def _measures_asked_unit(text: str, question: str) -> bool:
     """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
     asked = _ASKS_UNIT.search(question)
-    if not asked:
-        return True
-    unit = asked.group(1).lower().removesuffix("s")
-    spelled = _UNIT_SPELLINGS.get(unit, rf"{unit}s?")
-    return bool(re.search(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b", text, re.I))
+    return not asked or _gives_in(text, asked.group(1))
 
 
 # "How big is Minhang in square km?": a unit the answer must be given in.
@@ -711,12 +707,16 @@ _IN_UNIT = re.compile(rf"\bin\s+(square\s+)?({_UNITS})\s*\??\s*$", re.I)
 def _measures_unit_asked_in(text: str, question: str) -> bool:
     """"How big is Minhang in square km?" wants square kilometres, not "650 mu of forest"."""
     asked = _IN_UNIT.search(question)
-    if not asked:
-        return True
-    unit = asked.group(2).lower().removesuffix("s")
+    return not asked or _gives_in(text, asked.group(2), square=bool(asked.group(1)))
+
+
+def _gives_in(text: str, unit: str, square: bool = False) -> bool:
+    """Whether `text` gives a number in `unit` ("300 km" for "kilometers"), in square units if `square`."""
+    unit = unit.lower().removesuffix("s")
     spelled = _UNIT_SPELLINGS.get(unit, rf"{re.escape(unit)}s?")
-    square = r"square\s+" if asked.group(1) else ""
-    return bool(re.search(rf"\d[\d,.]*\s*(?:(?:thousand|million|billion)\s+)?{square}{spelled}\b", text, re.I))
+    prefix = r"square\s+" if square else ""
+    number = rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?"
+    return bool(re.search(rf"{number}{prefix}{spelled}\b", text, re.I))
 
 
 # Measure words and units a Chinese count asks for ("多少个社区", "几篇", "多少平方米"), longest first; people are
