@@ -102,8 +102,6 @@ ZH_QUESTION_WORDS = re.compile(
     "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
     # ...nor do a spoken question's fillers and pointing words: "杨浦那个学习会是哪天开的啊?", nor "now".
     "|那个|这个|那位|这位|啊|呀|吧|嘛|哦|呗|啦|现在|目前"
-    # ...nor how a meeting is said to take place, which articles word as they like (召开, 举行, 举办).
-    "|召开|举行|举办"
 )
 
 

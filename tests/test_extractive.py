@@ -401,13 +401,6 @@ def test_who_is_a_named_person_is_answered_with_their_position(real_seed_pipelin
 
 
 @pytest.mark.slow
-def test_a_meeting_convened_is_the_meeting_held(real_seed_pipeline):
-    # The article: "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行"; the question says 召开.
-    answer = real_seed_pipeline.ask("学习会是哪天召开的?")
-    assert not answer.abstained and "3月17日" in answer.text
-
-
-@pytest.mark.slow
 def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
     answer = real_seed_pipeline.ask(
         "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"
