@@ -1032,7 +1032,7 @@ def implied_places(question: str, passages: Sequence[tuple[str, str, bool]]) -> 
     """For each source, the districts the question names (lower-case) that its text may leave implied
     (holds_asked_role): a place some passage writes as a district or sub-district ("Yangpu District"), for a
     source whose document writes every name the question gives. `passages`: (source, text, writes the names)."""
-    places = {_POSSESSIVE.sub("", w).lower() for w in re.findall(r"[\w'’-]+", question)} & _PLACE_NAMES
+    places = _asked_places(question)
     districts = frozenset(
         p for p in places if any(re.search(rf"\b{p}\s+(?:sub-)?district\b", text, re.I) for _, text, _ in passages)
     )
@@ -1077,17 +1077,25 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
         return False
     if body and body.group("other"):  # "the secretary or director": either one answers
         role = f"(?:{role}|{body.group('other')})"
-    places = {_POSSESSIVE.sub("", w).lower() for w in re.findall(r"[\w'’-]+", question)} & _PLACE_NAMES
-    named = {w.lower() for w in re.findall(r"\w+", text)} & _PLACE_NAMES
+    places = _asked_places(question) if implied is not None else frozenset()
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
         if re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
             continue
-        if implied is None or not places or places & named:
+        if not places or places & _places_in(text):
             return True
-        near = {w.lower() for w in re.findall(r"\w+", text[max(0, found.start() - 40) : found.end() + 60])} & _PLACE_NAMES
-        if not near and places & set(implied):
+        if not _places_in(text[max(0, found.start() - 40) : found.end() + 60]) and places & set(implied or ()):
             return True
     return False
+
+
+def _asked_places(question: str) -> frozenset[str]:
+    """The places a question names, lower-case: "Who is Yangpu's party secretary?" -> {"yangpu"}."""
+    return frozenset(_POSSESSIVE.sub("", w).lower() for w in re.findall(r"[\w'’-]+", question)) & _PLACE_NAMES
+
+
+def _places_in(text: str) -> frozenset[str]:
+    """The places a text names, lower-case."""
+    return frozenset(w.lower() for w in re.findall(r"\w+", text)) & _PLACE_NAMES
 
 
 def counts_asked_noun(text: str, question: str) -> bool:

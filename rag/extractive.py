@@ -170,7 +170,8 @@ class ExtractiveGenerator:
                 seen.add(key)
                 text = chunk.text[start - chunk.start : end - chunk.start]
                 span = self._score(text, start, end, rank, passage_cover, weights, kind, asked, hit.elsewhere)
-                span = replace(span, implied=implied.get(chunk.source))
+                if implied:  # person questions only: no copy of every other question's sentences
+                    span = replace(span, implied=implied[chunk.source])
                 if meanings is not None:  # a paraphrase shares few words with the question but its meaning
                     meaning = self.semantic_weight * meanings[j]
                     span = replace(span, score=span.score + meaning, meaning=meaning)
