@@ -915,7 +915,11 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         buildings = {m.group().lower() for m in _HAS_VENUE.finditer(text)}  # not the "centre" asked about
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
     if kind == "identity":  # "Chen Huawen, deputy secretary of …", "Party Secretary Chen Jining"
-        name = re.escape(_WHO_IS_NAMED.match(question).group("name"))
+        # The question read as question_type reads it, so that the name is found wherever the kind was.
+        asked = _WHO_IS_NAMED.match(question) or _WHO_IS_NAMED.match(_drop_relative_who(plain_question(question)))
+        if not asked:
+            return False
+        name = re.escape(asked.group("name"))
         return bool(
             re.search(rf"\b{name}\s*(?:[,(]\s*(?:(?:a|an|the)\s+)?(?:[a-z]|{_IDENTITY_WORDS}\b)|\s(?:is|was)\s+(?:a|an|the)\s)", text)
             or re.search(rf"\b{_IDENTITY_WORDS}\b[^.,;]{{0,60}}?\s{name}\b", text, re.I)

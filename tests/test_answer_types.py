@@ -510,6 +510,8 @@ def test_a_question_with_more_or_higher_is_a_comparison_only_between_two_named_t
         ("Who is Chen Jining?", "Shanghai Municipal Party Committee Secretary Chen Jining visited the market.", True),
         ("Who was Warsz?", "In actuality, Warsz was a 12th/13th-century nobleman.", True),
         ("Who was Frédéric Chopin?", "Famous musicians include Władysław Szpilman and Frédéric Chopin.", True),
+        # A request is read as the question it stands for, by question_type and by the check alike.
+        ("Tell me who is Chen Huawen", "Chen Huawen, deputy secretary of the district party committee, spoke.", True),
     ],
 )
 def test_who_is_a_named_person_wants_what_they_are(question, text, holds):
