@@ -72,7 +72,12 @@ _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ )
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 _SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
 # Question patterns, most specific first.
-_WHO_IS_NAMED = re.compile(r"^\s*(?i:who\s+(?:is|was))\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$")
+_ASKS_WHO_SOMEONE_IS = re.compile(
+    r"^\s*(?i:who\s+(?:is|was))\s+(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s*\??\s*$"
+    # "What is Zhou Haiying's exact title?": the same, asked by the title (not "William Johnson's role in …").
+    r"|\b(?i:what)\s+(?i:is|was)\s+(?P<owner>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})['’]s\s+"
+    r"(?i:(?:exact|official|full|current|formal|present|job)\s+)?(?i:title|position|post|job)\s*\??\s*$"
+)
 _IDENTITY_WORDS = rf"(?i:{_ROLES}|deputy|member|chief|leader|official|expert|professor|vice|head)"
 
 _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
@@ -182,7 +187,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     # "Who is Chen Huawen?": a person asked for by name wants what they are ("…, deputy secretary of the district
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
-    ("identity", _WHO_IS_NAMED),
+    ("identity", _ASKS_WHO_SOMEONE_IS),
     ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
@@ -730,11 +735,14 @@ _ZH_QUANTITY = re.compile(f"(第)?[{_ZH_NUMERAL}零〇]+(?:[万亿]|\\s*(?:多|�
 def _counts_asked_measure(text: str, question: str) -> bool:
     """"多少个社区" wants a number of 个, not the 三 of "三年行动计划"; "增长目标是多少" takes any number."""
     asked = re.search(f"(?:几|多少)({_ZH_MEASURES})", question)
+    number = rf"(?:\d[\d,.]*|[{_ZH_NUMERAL}零〇]+)"
     if not asked:
+        if "人口" in question:  # "人口有多少": a number of people ("131万", "20万居民"), not "三个方面"
+            people = f"{number}\\s*(?:[万亿]\\s*)?(?:多|余)?\\s*[{_ZH_PEOPLE}口]"
+            return bool(re.search(f"{people}|{number}\\s*[万亿](?!\\s*(?:{_ZH_MEASURES}))", text))
         return True
     measure = asked.group(1)
     wanted = f"[{_ZH_PEOPLE}]" if measure in _ZH_PEOPLE else re.escape(measure)
-    number = rf"(?:\d[\d,.]*|[{_ZH_NUMERAL}零〇]+)"
     return bool(re.search(f"{number}\\s*(?:[万亿]\\s*)?(?:多|余)?\\s*{wanted}", text))
 
 
@@ -867,7 +875,10 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     if kind == "length":
         return bool(_HAS_LENGTH.search(text)) and _measures_unit_asked_in(text, question)
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
-        return bool(_new_numbers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question))
+        text = _IDENTIFIER.sub(" ", _NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)))  # nor "Luhui Village 1"
+        if re.search(r"\bpopulation\b", question, re.I):  # people, not "10,000 square meters"
+            text = _MEASURED.sub(" ", text)
+        return bool(_new_numbers(text, question))
     if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th (_ORDINAL, below)
         asked = set(_ORDINAL.findall(question))
         return any(o not in asked for o in _ORDINAL.findall(text))
@@ -916,10 +927,10 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return any(b.rstrip("s") not in question.lower() for b in buildings) or bool(_LOCATED.search(text))
     if kind == "identity":  # "Chen Huawen, deputy secretary of …", "Party Secretary Chen Jining"
         # The question read as question_type reads it, so that the name is found wherever the kind was.
-        asked = _WHO_IS_NAMED.match(question) or _WHO_IS_NAMED.match(_drop_relative_who(plain_question(question)))
+        asked = _ASKS_WHO_SOMEONE_IS.search(question) or _ASKS_WHO_SOMEONE_IS.search(_drop_relative_who(plain_question(question)))
         if not asked:
             return False
-        name = re.escape(asked.group("name"))
+        name = re.escape(asked.group("name") or asked.group("owner"))
         return bool(
             re.search(rf"\b{name}\s*(?:[,(]\s*(?:(?:a|an|the)\s+)?(?:[a-z]|{_IDENTITY_WORDS}\b)|\s(?:is|was)\s+(?:a|an|the)\s)", text)
             or re.search(rf"\b{_IDENTITY_WORDS}\b[^.,;]{{0,60}}?\s{name}\b", text, re.I)

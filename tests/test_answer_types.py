@@ -413,13 +413,16 @@ def test_how_many_mu_wants_a_number_of_mu():
         ("The district will make breakthroughs in three aspects and pay attention to four key points.", False),
         ("At the 18th meeting of the Seventh People's Congress, the One South and One North strategy was set.", False),
         ("Minhang has 2.65 million permanent residents.", True),
-        ("GDP grew by 5.2 percent year on year.", True),
+        # A percentage, an area or the number in a name is no population (writer YL).
+        ("GDP grew by 5.2 percent year on year.", False),
+        ("For the 10,000 square meters of incomplete houses in Xinzhuang Town and Luhui Village 1, work starts.", False),
     ],
 )
 def test_a_rate_or_a_population_is_a_figure_in_digits(text, holds):
     assert question_type("What was the ratio of British settlers to French?") == "figure"
     assert question_type("What is the population of Minhang District?") == "figure"
     assert holds_type(text, "figure", "What is the population of Minhang District?") is holds
+    assert holds_type("GDP grew by 5.2 percent year on year.", "figure", "What is the capacity utilisation rate?")
 
 
 def test_the_secretary_of_a_district_is_not_the_secretary_of_the_city():
@@ -494,6 +497,11 @@ def test_a_comparison_is_stated_of_both_sides(question, text, holds):
     assert holds_type(text, "compare", question) is holds
 
 
+def test_a_role_asked_of_something_else_is_not_who_someone_is():
+    assert question_type("What was William Johnson's role in British military?") != "identity"
+    assert question_type("what is the teacher's title?") != "identity"
+
+
 def test_a_question_with_more_or_higher_is_a_comparison_only_between_two_named_things():
     assert compared("Which is larger, the Amazon or the Nile?") == ["Amazon", "Nile"]
     assert question_type("Which district has more pocket parks?") == "name"
@@ -512,6 +520,10 @@ def test_a_question_with_more_or_higher_is_a_comparison_only_between_two_named_t
         ("Who was Frédéric Chopin?", "Famous musicians include Władysław Szpilman and Frédéric Chopin.", True),
         # A request is read as the question it stands for, by question_type and by the check alike.
         ("Tell me who is Chen Huawen", "Chen Huawen, deputy secretary of the district party committee, spoke.", True),
+        # The same asked by the person's title (writer YL).
+        ("In the Yangpu piece, what is Zhou Haiying's exact title?", "Zhou Haiying pointed out the tasks.", False),
+        ("What is Zhou Haiying's exact title?", "Zhou Haiying, Deputy Secretary of the District Committee, spoke.", True),
+        ("What is Xue Kan's position?", "District Secretary Xue Kan chaired the meeting.", True),
     ],
 )
 def test_who_is_a_named_person_wants_what_they_are(question, text, holds):
@@ -559,6 +571,12 @@ def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
         ("杨浦的人口有多少?", "程绣明传达十四届全国人大三次会议精神。", False),
         ("杨浦的人口有多少?", "大力发展直播经济、二次元经济等新型消费。", False),
         ("杨浦的人口有多少?", "全力做好“三篇大文章”。", False),
+        # A population is a number of people: not "三个方面" (writer YF), nor an area in 万平方米.
+        ("杨浦的人口有多少?", "从中国式现代化和中国经济等三个方面进行了解读。", False),
+        ("杨浦的人口有多少?", "改造3万平方米旧住房。", False),
+        ("杨浦的人口有多少?", "全区常住人口131.3万。", True),
+        ("杨浦的人口有多少?", "让20万居民的共同心愿成真。", True),
+        ("杨浦的人口有多少?", "全区共有120万人。", True),
         ("区里部署了几项任务?", "作为当前一项重要政治任务。", True),
         ("今年召开了几次会议?", "今年召开三次会议。", True),
         ("参加会议的代表有多少人?", "约200名干部参加,新增三个方面。", True),
