@@ -271,6 +271,10 @@ class ExtractiveGenerator:
         silence to count); the best sentence of those documents then counts too ("according to both the Yangpu
         report and the safety article": either may answer). When no candidate's document writes every name, the
         question spans documents and nothing is taken off."""
+        if kind is not None and by_words.coverage == 0 and not self._holds(best, kind, question):
+            # The answer lacks the asked-for fact, and the sentence that has one shares no word with the question:
+            # "What is the population of Minhang?" is not vouched for by any number in a passage about Minhang.
+            return 0.0
         if kind == "list":  # "which three social units …": the answer's document counts them, never names them
             source = hits[best.hit_rank].chunk.source
             said = {counts_without_naming(s.text, question) for s in candidates if hits[s.hit_rank].chunk.source == source}

@@ -398,6 +398,20 @@ def test_who_is_a_named_person_is_answered_with_their_position(real_seed_pipelin
     assert "Chen Huawen, deputy secretary of the district party committee and district mayor" in answer.text
     assert "Xue Kan, Secretary of the District Committee" in real_seed_pipeline.ask("Who is Xue Kan?").text
     assert real_seed_pipeline.ask("Who is Li Qiang?").abstained  # named in no seed
+    title = real_seed_pipeline.ask("In the Yangpu quarterly work meeting piece, what is Zhou Haiying's exact title?")
+    assert "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor" in title.text
+
+
+@pytest.mark.slow
+def test_a_figure_no_seed_gives_is_not_vouched_for_by_a_sentence_sharing_no_word_with_the_question(real_seed_pipeline):
+    # No seed gives a district's population: a number elsewhere in a Minhang passage is no answer.
+    for question in (
+        "What is the population of Minhang?",
+        "The Yinhang piece mentions 200,000 residents. What's the total population of Minhang District?",
+        "杨浦的人口有多少?",
+    ):
+        answer = real_seed_pipeline.ask(question)
+        assert answer.abstained and not answer.citations, question
 
 
 @pytest.mark.slow
