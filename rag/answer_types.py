@@ -699,6 +699,20 @@ _UNIT_SPELLINGS = {
 }
 
 
+# "Of the 20 projects, how many are specifically for elderly care?": the counted things named before, narrowed after.
+_HOW_MANY_ARE = re.compile(r"\bhow many\s+(?:are|were|is|was)\s+([^?]+)", re.I)
+_HEDGES = frozenset("specifically actually really already still now currently exactly precisely just only".split())
+
+
+def _says_what_is_counted(text: str, question: str) -> bool:
+    """For "of X, how many are Y": the text says something of Y ("elderly care"), not only of X."""
+    asked = _HOW_MANY_ARE.search(question)
+    if not asked:
+        return True
+    wanted = set(terms(" ".join(w for w in asked.group(1).split() if w.lower() not in _HEDGES)))
+    return not wanted or bool(wanted & set(terms(text)))
+
+
 def _measures_asked_unit(text: str, question: str) -> bool:
     """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
     asked = _ASKS_UNIT.search(question)
@@ -888,7 +902,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         if kind == "count" and not _ASKS_UNIT.search(question):
             # "How many buildings" is not answered by "10,000 square meters", nor by the name "Luhui Village 1".
             text = _IDENTIFIER.sub(" ", _MEASURED.sub(" ", text))
-        return _holds_quantity(text, question) and _measures_asked_unit(text, question)
+        return _holds_quantity(text, question) and _measures_asked_unit(text, question) and _says_what_is_counted(text, question)
     if kind == "percent":
         return bool(_HAS_PERCENT.search(text))
     if kind == "title":

@@ -593,6 +593,15 @@ def test_a_date_is_not_the_name_of_a_place():
     assert holds_type("Chen Jining visited a market in Minhang District.", "name", question)
 
 
+def test_how_many_of_some_things_are_so_wants_a_count_of_those_that_are():
+    # Writer YK: the 20 projects are counted, but not the ones for elderly care.
+    question = "Of Minhang's 20 major practical projects this year, how many are specifically for elderly care?"
+    assert question_type(question) == "count"
+    assert not holds_type("This year we have arranged 20 major and 59 minor projects for the people.", "count", question)
+    assert holds_type("Of them, 5 serve elderly care.", "count", question)
+    assert holds_type("Some 5,000 were killed.", "count", "How many were killed by plague in Naples in 1656?")
+
+
 def test_which_five_projects_wants_them_named_not_counted():
     question = "Which five of Minhang's practical projects completed their annual targets ahead of schedule?"
     assert question_type(question) == "list"
