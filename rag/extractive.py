@@ -23,6 +23,7 @@ from rag.answer_types import (
     counts_vaguely,
     counts_without_naming,
     gives_asked_title,
+    holds_asked_role,
     holds_type,
     implied_places,
     named_counts,
@@ -202,6 +203,8 @@ class ExtractiveGenerator:
             if not same_passage and hits[span.hit_rank].chunk.source == hits[best.hit_rank].chunk.source:
                 continue
             close_call = span.score >= (self.close_call_ratio if same_passage else self.other_passage_ratio) * best.score
+            if close_call and not same_passage and kind == "person" and not holds_asked_role(span.text, asked, span.implied):
+                continue  # "the party secretary of Yangpu": not Shanghai's secretary, nor "it selects party secretaries"
             # A sentence of another passage joins only as a close call: adding question terms from elsewhere
             # cites passages that rarely hold the answer (SQuAD tune citation precision 0.746 -> 0.772).
             adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and same_passage

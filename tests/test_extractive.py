@@ -386,7 +386,11 @@ def test_the_mayor_of_yangpu_is_found_in_yangpus_news_which_writes_district_mayo
     assert "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor" in (
         real_seed_pipeline.ask("Who is the mayor of Yangpu?").text
     )
-    assert "Xue Kan, Secretary of the District Committee" in real_seed_pipeline.ask("Who is the Yangpu party secretary?").text
+    secretary = real_seed_pipeline.ask("Who is the Yangpu party secretary?")
+    assert "Xue Kan, Secretary of the District Committee" in secretary.text
+    # Nor do other passages' sentences that name Shanghai's secretary, or no secretary, join the answer.
+    assert "Chen Jining" not in secretary.text
+    assert "It selects" not in real_seed_pipeline.ask("Who is the party secretary of Yangpu?").text
     # No seed names Shanghai's mayor: a district mayor is not the city's.
     assert real_seed_pipeline.ask("Who is the mayor of Shanghai?").abstained
 
