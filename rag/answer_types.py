@@ -130,14 +130,14 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?些?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?些?(?:哪些|什么|哪(?:几|一)?(?:个|些)?方面)|讲的是|发言(?:的)?(?:主要|具体)?内容"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
         rf"|{_WHAT_DID_X}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
-    ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\bwhat (?:is|are|was|were) [^?]{0,40}\b(?:in charge of|responsible for)\?", re.I)),
+    ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
     ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
@@ -965,7 +965,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     if kind == "parts":
         return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
-        return bool(_HAS_LIST.search(text))
+        # "有哪几位副主任": the deputies, not the 主任.
+        return bool(_HAS_LIST.search(text)) and (not _is_chinese(question) or holds_asked_role(text, question))
     if kind == "person":
         if _ASKS_PRESIDER.search(question) and not _PRESIDED.search(text):
             return False
@@ -1011,7 +1012,8 @@ _EN_ROLE = re.compile(
     rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
 _WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading|(?P<chairs>chairs|is chairing))\b", re.I)
-_ZH_ROLE = re.compile(r"(副?)(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
+# A role, and 副 (deputy) or 常务副 (executive deputy) before it.
+_ZH_ROLE = re.compile(r"((?:常务)?副)?(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
 
 
 # "Who spoke for Daqiao Sub-district": a body the question names, by its last word and its own words.
@@ -1071,16 +1073,15 @@ def implied_places(question: str, passages: Sequence[tuple[str, str, bool]]) -> 
 def holds_asked_role(text: str, question: str, implied: Collection[str] | None = None) -> bool:
     """"Who is the secretary?" wants the secretary: a text naming only a deputy secretary, or no secretary, does not answer.
 
-    Roles the question itself qualifies ("vice president", "副书记") are not checked. With `implied` known (the
+    English roles the question itself qualifies ("vice president") are not checked; a Chinese role must be in the
+    text as asked ("副主任" is not the 主任, nor "区长" the 副区长). With `implied` known (the
     places, lower-case, whose own news the text comes from: such news writes "District Mayor"), a role asked of a
     place ("the mayor of Yangpu", "the Yangpu party secretary") is held where the text names that place, or names
     none and the place is implied; a role the text gives another place ("Secretary of the Shanghai Municipal
     Party Committee") is not. Without it, the place of "the mayor of Yangpu" must be in the text.
     """
-    if _is_chinese(question):
-        wanted = {role for deputy, role in _ZH_ROLE.findall(question) if not deputy}
-        found = {role for deputy, role in _ZH_ROLE.findall(text) if not deputy}
-        return wanted <= found
+    if _is_chinese(question):  # "副主任" asked is not answered by the 主任, nor 院长 by the 执行院长
+        return set(_ZH_ROLE.findall(question)) <= set(_ZH_ROLE.findall(text))
     heads = _WHO_HEADS.search(question)
     match = heads or _EN_ROLE.search(question)
     if not match or not heads and re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):

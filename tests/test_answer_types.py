@@ -259,6 +259,9 @@ def test_a_title_needs_quotation_marks():
         ("区委书记薛侃出席。", "区委书记是谁？", True),
         ("区委副书记、区长周海鹰出席。", "区委副书记、区长是谁？", True),
         ("区政协副主席顾登妹发言。", "区政协主席是哪位？", False),
+        # A deputy asked for is not answered by the holder of the role (writer YO).
+        ("区人大常委会主任程绣明等领导参加。", "区人大常委会副主任是谁？", False),
+        ("区人大常委会副主任李明等领导参加。", "区人大常委会副主任是谁？", True),
         ("Who asked is not about a role here.", "Who presided over the meeting?", True),
         # Three words may qualify the role: "the Minhang District Party secretary" is no deputy secretary.
         ("Zhou Haiying, Deputy Secretary of the District Committee, deployed work.", "Who is the Minhang District Party secretary?", False),
@@ -792,6 +795,12 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("What colour are the bike shelters?", "colour", "The bike shelters are painted dark green.", True),
         ("What color were the footballs?", "colour", "Gold footballs were given to each high school.", True),
         ("副区长王浩平时主要管哪些事情?", "duty", "副区长王浩、区政协副主席顾登妹分别作交流发言。", False),
+        # Writers YN and YO: "讲了哪方面", "which work areas is X … responsible for?", "有哪几位副主任".
+        ("副区长王浩在交流发言中具体讲了哪方面的工作?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("Which work areas is Zhou Rong, Deputy Secretary of the Yangpu District Committee, responsible for?", "duty", "Tai Xun, Chairman; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", False),
+        ("Which work areas is Zhou Rong responsible for?", "duty", "Zhou Rong is responsible for party building.", True),
+        ("杨浦区人大常委会有哪几位副主任?", "list", "区委书记薛侃,区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
+        ("杨浦区人大常委会有哪几位副主任?", "list", "区人大常委会副主任李明、王芳等参加。", True),
         # Nor is a word of a body's name after "of" ("Chamber of Commerce"), nor a place's ("Happy Employment Space").
         ("Who is the boss of Yinhang sub-district?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce, and bring in enterprises.", False),
         ("Who is the boss of Yinhang sub-district?", "person", "The Happy Employment Space of Yinhang sub-district provides online lectures.", False),
