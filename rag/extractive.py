@@ -66,6 +66,10 @@ class _Span:
     implied: frozenset[str] | None = None  # places its document's news leaves implied (answer_types.implied_places)
 
 
+# Words the documents use for one another: a meeting 召开 (convened) is the one 举行 (held).
+_SAME_MEANING = [(group, frozenset().union(*map(term_set, group))) for group in [("召开", "举行", "举办")]]
+
+
 @dataclass(frozen=True)
 class _Weights:
     """A question's terms with their IDF weights, and how much of them a piece of text covers.
@@ -87,7 +91,11 @@ class _Weights:
         return cls(weights, sum(weights.values()), own if mixed else None, sum(own.values()) if mixed else 0.0)
 
     def coverage(self, found: frozenset[str]) -> tuple[float, frozenset[str]]:
-        """(the share of the question's term weight in `found`, the terms found)"""
+        """(the share of the question's term weight in `found`, the terms found); a word of `_SAME_MEANING` found
+        covers the others of its group ("学习会是哪天召开的?": "学习会举行")."""
+        for group, group_terms in _SAME_MEANING:
+            if any(word in found for word in group):
+                found = found | group_terms
         covered = frozenset(t for t in self.weights if t in found)
         share = self.share(covered)
         if self.own is not None:

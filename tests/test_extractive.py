@@ -424,3 +424,12 @@ def test_midyear_typed_as_one_word_finds_the_seeds_mid_year(real_seed_pipeline):
         "According to the Yangpu party chief, what share of the year's workload ought to be wrapped up by midyear?"
     )
     assert not answer.abstained and "more than half" in answer.text
+
+
+
+@pytest.mark.slow
+def test_a_meeting_convened_is_the_meeting_held(real_seed_pipeline):
+    # The Chinese article writes that the study session was 举行 (held); the question asks when it was 召开.
+    for question in ("学习会是哪天召开的?", "学习会是哪天举行的?"):
+        answer = real_seed_pipeline.ask(question)
+        assert not answer.abstained and "3月17日" in answer.text, question
