@@ -605,6 +605,16 @@ def test_how_many_of_some_things_are_so_wants_a_count_of_those_that_are():
     assert holds_type("Some 5,000 were killed.", "count", "How many were killed by plague in Naples in 1656?")
 
 
+def test_which_things_were_they_wants_them_named():
+    # Writers YR and YS (tune): the count is given before the question, or the coded name's numbers are asked.
+    question = "The passage says five of Minhang's practical projects met their targets — which projects were they?"
+    assert question_type(question) == "list"
+    assert not holds_type("Among them, 5 projects have completed their annual targets ahead of schedule.", "list", question)
+    numbers = 'What are the actual numbers behind Yangpu\'s "three fives, three sixes" annual targets?'
+    assert question_type(numbers) == "parts"
+    assert not holds_type('Anchor the annual "three fives, three sixes" overall objectives.', "parts", numbers)
+
+
 def test_which_five_projects_wants_them_named_not_counted():
     question = "Which five of Minhang's practical projects completed their annual targets ahead of schedule?"
     assert question_type(question) == "list"
