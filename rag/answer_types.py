@@ -176,7 +176,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bmean\s*\??\s*$|\bexactly\b|\bcomponents?\b|\bbreak ?down\b|\bthe (?:actual |specific )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b"
+        r"|\bmean\s*\??\s*$|\bexactly\b|\bcomponents?\b|\bbreak ?down\b|\bthe (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
@@ -184,7 +184,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
         r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
-        r"|\bwhich [\w-]+s (?:were|are) they\b",
+        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.

@@ -613,6 +613,11 @@ def test_which_things_were_they_wants_them_named():
     numbers = 'What are the actual numbers behind Yangpu\'s "three fives, three sixes" annual targets?'
     assert question_type(numbers) == "parts"
     assert not holds_type('Anchor the annual "three fives, three sixes" overall objectives.', "parts", numbers)
+    for other in (
+        'Spell out the actual target figures behind Yangpu\'s annual "three fives, three sixes" objectives.',
+        'What are the two lists and the theme in Yangpu\'s "two lists and one theme" mechanism?',
+    ):
+        assert question_type(other) == "parts", other
 
 
 def test_which_five_projects_wants_them_named_not_counted():
