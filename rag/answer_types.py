@@ -156,7 +156,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度", re.I)),
+    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度"
+     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$", re.I)),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -184,7 +185,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
         r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
-        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
@@ -193,7 +194,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Who is Chen Huawen?": a person asked for by name wants what they are ("…, deputy secretary of the district
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
     ("identity", _ASKS_WHO_SOMEONE_IS),
-    ("person", re.compile(rf"\b(who|whom)\b|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
+    # "minhang district party secretary name", typed as keywords: a person too.
+    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
@@ -630,9 +632,10 @@ _NOT_A_QUANTITY = re.compile(
 _QUOTED = re.compile(r'"[^"]{1,60}"|“[^”]{1,60}”')
 
 
-def _count_words(text: str) -> list[str]:
-    """Number words that count: "five projects", not the slogans "One South and One North" or "four non-two direct"."""
-    plain = _QUOTED.sub(" ", text)
+def _count_words(text: str, quoted: Collection[str] = ()) -> list[str]:
+    """Number words that count: "five projects", not the slogans "One South and One North" or "four non-two direct"
+    (unless the slogan holds a term of `quoted`, the words a question quotes: how many "centers" are the “five centers”)."""
+    plain = _QUOTED.sub(lambda m: m.group() if quoted and set(terms(m.group())) & set(quoted) else " ", text)
     first = len(plain) - len(plain.lstrip())
     found = re.finditer(rf"\b{_CARDINAL_WORDS}\b", plain, re.I)
     return [m.group() for m in found if m.group()[0].islower() or m.start() == first]
@@ -656,7 +659,7 @@ def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
     plain = _PLUS_NAME.sub(" ", _NOT_A_QUANTITY.sub(" ", text))  # "1+2+3+4" names a system, it counts nothing
     plain = _drop_modifiers(plain, question)
-    if _new_numbers(plain, question) or _count_words(plain):
+    if _new_numbers(plain, question) or _count_words(plain, terms(" ".join(_QUOTED.findall(question)))):
         return True
     return any(_zh_counts(m, question) for m in _ZH_QUANTITY.finditer(plain))
 

@@ -620,6 +620,28 @@ def test_which_things_were_they_wants_them_named():
         assert question_type(other) == "parts", other
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # Search-box queries (writer YY): a role's name, "which ones", a completion date.
+        ("yinhang subdistrict party secretary name", "person"),
+        ("minhang 5 practical projects finished ahead of schedule which ones", "list"),
+        ("maqiao future boat park completion date", "date"),
+        ("What is the name of the park?", "name"),
+    ],
+)
+def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
+    assert question_type(question) == kind
+
+
+def test_how_many_of_something_quoted_is_counted_by_the_quoted_slogan():
+    # Writer YW: how many "centers" are the “five centers”; a slogan's number still counts nothing else.
+    question = 'How many "centers" is Shanghai building altogether under its 2024 construction push?'
+    text = "Entering 2024, Shanghai’s “five centers” construction and various major tasks are further developing."
+    assert holds_type(text, "count", question)
+    assert not holds_type(text.replace("Entering 2024, ", ""), "count", "How many major tasks is Shanghai pursuing?")
+
+
 def test_which_five_projects_wants_them_named_not_counted():
     question = "Which five of Minhang's practical projects completed their annual targets ahead of schedule?"
     assert question_type(question) == "list"
