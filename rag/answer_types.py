@@ -121,7 +121,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b"
-        r"|\bgdp growth (target|goal)s?\b|(?:增长|失业|通胀|利|出生|死亡|就业)率|GDP\s*增长",
+        r"|\bgdp growth (target|goal)s?\b|(?:增长|失业|通胀|利|出生|死亡|就业)率|GDP\s*增长|增长(?:的)?(?:预期)?目标",
         re.I,
     )),
     # "What did Zhou Rong say at the meeting", "王浩在交流发言中讲了哪些内容": what someone said, which the text
@@ -156,7 +156,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度"
+    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$", re.I)),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
@@ -279,7 +279,7 @@ _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b
 _HAS_YEAR = re.compile(_YEAR_FORMS)
 _HAS_DATE = re.compile(
     rf"{_YEAR_FORMS}|\b\d{{1,2}}(?:st|nd|rd|th)[- ]century\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
-    r"|\d+\s*(年|月|日|号)|[今明去前]年|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
+    r"|\d+\s*(年|月|日|号)|[今明去前]年|[年月][底初中]|年内|[上下]半年|季度|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
     re.I,
 )
 # "…, on April 9, the District Committee and District Government Quarterly Work Meeting was held", "3月17日上午,
@@ -355,7 +355,7 @@ _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
 _ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact) date\b", re.I)
 # A deadline is when something must be done by: "by the end of September", not "since the beginning of this year".
-_ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚", re.I)
+_ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚|期限", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
 _CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
 _ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar )?(date|day)\b|\bwhat (?:is|was) the (exact |calendar )?date\b|\bon what (exact |calendar )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)

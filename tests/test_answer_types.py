@@ -568,6 +568,11 @@ def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
         ("薛侃要求全力做好几篇“大文章”?", "全力做好“三篇大文章”。", True),
         ("会议有多少人参加?", "约200名干部参加。", True),  # people are counted with 人, 名 or 位
         ("增长预期目标是多少?", "增长5.5%左右。", True),  # no measure word asked: any number
+        # ...but a growth target is a rate (writers YZ and ZC): not "三个方面".
+        ("今年全国两会定的经济增长目标到底是多少?", "从中国式现代化和中国经济等三个方面进行了解读。", False),
+        # A time limit (期限, writer ZA) wants a date or a "by": not "尽快" (as soon as possible).
+        ("“完整社区”建设规定在什么期限之前启动?", "尽快破题启动“完整社区”建设。", False),
+        ("“完整社区”建设规定在什么期限之前启动?", "年底前启动“完整社区”建设。", True),
         # "一项重要任务" is "an important task", "十四届三次会议" a session's number, 二次元 the anime economy, and a
         # quoted slogan's numeral names it: none counts, unless its measure word is asked for.
         ("杨浦的人口有多少?", "要把学习贯彻会议精神作为当前一项重要政治任务。", False),
