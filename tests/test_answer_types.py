@@ -628,7 +628,7 @@ def test_which_things_were_they_wants_them_named():
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        # Search-box queries (writer YY): a role's name, "which ones", a completion date.
+        # Search-box queries (writer ZK): a role's name, "which ones", a completion date.
         ("yinhang subdistrict party secretary name", "person"),
         ("minhang 5 practical projects finished ahead of schedule which ones", "list"),
         ("maqiao future boat park completion date", "date"),
