@@ -1088,7 +1088,7 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     none and the place is implied; a role the text gives another place ("Secretary of the Shanghai Municipal
     Party Committee") is not. Without it, the place of "the mayor of Yangpu" must be in the text.
     """
-    if _is_chinese(question):  # "副主任" asked is not answered by the 主任, nor 院长 by the 执行院长
+    if _is_chinese(question):  # "副主任" asked is not answered by the 主任, nor "区长" by the 副区长
         return set(_ZH_ROLE.findall(question)) <= set(_ZH_ROLE.findall(text))
     heads = _WHO_HEADS.search(question)
     match = heads or _EN_ROLE.search(question)
