@@ -8,7 +8,7 @@ generator abstain on questions that are close to the documents' topics.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence, Set
 from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
@@ -632,10 +632,10 @@ _NOT_A_QUANTITY = re.compile(
 _QUOTED = re.compile(r'"[^"]{1,60}"|“[^”]{1,60}”')
 
 
-def _count_words(text: str, quoted: Collection[str] = ()) -> list[str]:
+def _count_words(text: str, quoted: Set[str] = frozenset()) -> list[str]:
     """Number words that count: "five projects", not the slogans "One South and One North" or "four non-two direct"
     (unless the slogan holds a term of `quoted`, the words a question quotes: how many "centers" are the “five centers”)."""
-    plain = _QUOTED.sub(lambda m: m.group() if quoted and set(terms(m.group())) & set(quoted) else " ", text)
+    plain = _QUOTED.sub(lambda m: m.group() if quoted and quoted & set(terms(m.group())) else " ", text)
     first = len(plain) - len(plain.lstrip())
     found = re.finditer(rf"\b{_CARDINAL_WORDS}\b", plain, re.I)
     return [m.group() for m in found if m.group()[0].islower() or m.start() == first]
@@ -659,7 +659,7 @@ def _holds_quantity(text: str, question: str) -> bool:
     """A count or amount the question does not state: not an ordinal ("18th"), a day ("August 22") or a year."""
     plain = _PLUS_NAME.sub(" ", _NOT_A_QUANTITY.sub(" ", text))  # "1+2+3+4" names a system, it counts nothing
     plain = _drop_modifiers(plain, question)
-    if _new_numbers(plain, question) or _count_words(plain, terms(" ".join(_QUOTED.findall(question)))):
+    if _new_numbers(plain, question) or _count_words(plain, set(terms(" ".join(_QUOTED.findall(question))))):
         return True
     return any(_zh_counts(m, question) for m in _ZH_QUANTITY.finditer(plain))
 
