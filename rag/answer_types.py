@@ -68,6 +68,8 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee", "compare"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
+# "What did the District Culture and Tourism Bureau report …": a body's name runs longer than a person's.
+_WHAT_DID_BODY = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,8}?)"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 _SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
@@ -130,10 +132,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述)了?些?(?:哪些|什么|哪(?:几|一)?(?:个|些)?方面)|讲的是|发言(?:的)?(?:主要|具体)?内容"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)了?些?(?:哪些|什么|哪(?:几|一)?(?:个|些)?方面)|讲的是|发言(?:的)?(?:主要|具体)?内容"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
-        rf"|{_WHAT_DID_X}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
+        rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
@@ -258,7 +260,7 @@ _REPORTS_SPEECH = re.compile(
     r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
     re.I,
 )
-_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak|report)\b|{_WHAT_X_DID_X}{_SPOKE_OF}", re.I)
+_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_SPOKE_OF}|{_WHAT_DID_BODY}report\b", re.I)
 _HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
 _HAS_FEE = re.compile(  # not "barrier-free", "pay close attention", "in charge of"
     r"(?<![-\w])free(?![-\w])|\b(?:fees?|charged|payments?|costs?|prices?|tuition|tickets?|yuan|rmb)\b"
@@ -475,6 +477,7 @@ def _spells_out(text: str, question: str) -> bool:
 _IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)
 # Chat-box and Shanghainese spellings: "what r the numbers", "how much $ for …", "啥时候建成", "叫啥名字".
 _COLLOQUIAL = [
+    (re.compile(r"\b(what|who|where|how)s\b", re.I), r"\1 is"),  # "whos the party secretary"
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
@@ -966,7 +969,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return bool(_HAS_CONTACT.search(text))
     if kind == "speech":  # reported, and of the speaker asked about: not "Zhou Haiying pointed out" for Zhou Rong
         speaker = _SPEAKER.search(question)
-        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", speaker.group(1) or speaker.group(2)) if speaker else []
+        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", next(g for g in speaker.groups() if g)) if speaker else []
         return bool(_REPORTS_SPEECH.search(text)) and all(re.search(rf"\b{name}\b", text) for name in names)
     if kind == "duty":
         return bool(_ASSIGNS_DUTY.search(text))
@@ -1207,7 +1210,8 @@ def _asked_count(question: str) -> tuple[int, re.Pattern[str]] | None:
     asked = _WHICH_N.search(question)
     if asked is None or _is_chinese(question):
         return None
-    words = [w for w in _head(_phrase(asked.group(2).split())) if not _POSSESSIVE.search(w)]
+    # "which five of the Minhang projects …": the projects.
+    words = [w for w in _head(_phrase(_after_of(asked.group(2).split()))) if not _POSSESSIVE.search(w)]
     stems = terms(" ".join(words))
     if not stems:
         return None
@@ -1352,11 +1356,17 @@ _VERBS_AFTER = frozenset("will is are was were be have has had did does do can s
 def _head(words: list[str]) -> list[str]:
     """A noun phrase up to its first function word: "working methods with Yinhang characteristics" -> "working
     methods", "mechanisms of the" -> "mechanisms"; "(half) of the tasks" -> "tasks"."""
+    words = _after_of(words)
+    for i, word in enumerate(words):
+        if word.lower() in _FUNCTION_WORDS:
+            return words[:i]
+    return words
+
+
+def _after_of(words: list[str]) -> list[str]:
+    """The words after a leading "of the": "of the Minhang projects" -> "Minhang projects"."""
     if words[:1] and words[0].lower() == "of":
         words = words[1:]
         while words and words[0].lower() in {"the", "its", "their", "these", "those", "all"}:
             words = words[1:]
-    for i, word in enumerate(words):
-        if word.lower() in _FUNCTION_WORDS:
-            return words[:i]
     return words

@@ -131,6 +131,8 @@ from rag.pipeline import normalize_question
         ("Which unit of measurement is used?", None),
         ("What investment plan did the district adopt?", None),  # a plan, not a sum
         ("What's the total investment for Minhang's 71 major industrial projects?", "money"),  # "what's" is "what is"
+        ("whos the party secretary over in min hang like the top guy", "person"),  # typed without the apostrophe
+        ("whats the total investment for minhangs 71 major industrial projects", "money"),
         ("总投资是多少?", "money"),
         ("杨浦区检察院检察长叫什么名字?", "person"),  # a head of a body (检察长, 局长) is a person
         ("这条路叫什么名字?", "name"),
@@ -829,6 +831,11 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("副区长王浩平时主要管哪些事情?", "duty", "副区长王浩、区政协副主席顾登妹分别作交流发言。", False),
         # Writers YN and YO: "讲了哪方面", "which work areas is X … responsible for?", "有哪几位副主任".
         ("副区长王浩在交流发言中具体讲了哪方面的工作?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        # Writer ZJ: 介绍了哪方面, and a body's long name before "report in its speech".
+        ("副区长王浩在交流发言中具体介绍了哪方面的工作?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "District Culture and Tourism Bureau and District Market Supervision Bureau gave exchange speeches.", False),
+        ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "The District Culture and Tourism Bureau reported on the spring tourism season.", True),
+        ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "The District Market Supervision Bureau reported on food safety.", False),
         ("Which work areas is Zhou Rong, Deputy Secretary of the Yangpu District Committee, responsible for?", "duty", "Tai Xun, Chairman; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", False),
         ("Which work areas is Zhou Rong responsible for?", "duty", "Zhou Rong is responsible for party building.", True),
         ("杨浦区人大常委会有哪几位副主任?", "list", "区委书记薛侃,区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
@@ -1129,6 +1136,12 @@ def test_a_title_given_as_such_answers_though_it_shares_few_words():
             True,
         ),
         ("Which 3 social units will open?", "Green spaces of three social units will open.", True),
+        # "which five of the … projects": the projects (writer ZH).
+        (
+            "which five of the min hang practical projects already hit their annual targets early",
+            "Among them, 5 projects have completed their annual targets ahead of schedule.",
+            True,
+        ),
         # ...or it names them, after or before the count, or refers back to them by "the".
         (
             "What are the four mechanisms of the Regional Party Building Alliance?",
