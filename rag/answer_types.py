@@ -179,7 +179,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bmean\s*\??\s*$|\bexactly\b|\bcomponents?\b|\bbreak ?down\b|\bthe (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
+        r"|\bmean\s*\??\s*$|\b(?:exactly|concretely)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
         re.I,
     )),
@@ -187,7 +187,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
         r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
-        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich of (?:the |[\w-]+['’]s )(?:[\w-]+ ){0,5}?[\w-]+s (?:for [^?]{0,40})?(?:have|are|were)\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
@@ -432,6 +432,11 @@ def _drop_relative_who(question: str) -> str:
 # A coded name: quoted and holding a number ("1+2+3+4", “3+X”, "three fives, three sixes"), or joined by "+".
 _QUOTED_NAME = re.compile(r'"([^"]{1,40})"|“([^”]{1,40})”|(?<!\w)[\'‘]([^\'‘’]{1,40})[\'’](?!\w)')
 _PLUS_NAME = re.compile(r"(?<![\w+])\w+(?:\+\w+)+")
+# A slogan of counted words, typed without its quotes: "three fives three sixes", "two lists and one theme".
+_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBER_SLOGAN = re.compile(
+    rf"\b{_SMALL_NUMBER}[ -][a-z]+(?:,?\s+(?:and\s+)?{_SMALL_NUMBER}[ -][a-z]+)+\b(?![ -]{_SMALL_NUMBER}\b)", re.I
+)
 # What spells a coded name out: "…, namely A, B and C", "including", "（即…）", "包括".
 _SPELLS_OUT = re.compile(
     r"[:：(（]|\bnamely\b|\bi\.e\.|\bthat is\b|\binclud(?:e|es|ing)\b|\bconsist|\bcompris|\bmade up of\b"
@@ -460,18 +465,23 @@ def coded_names(question: str) -> list[str]:
     """The coded names a question quotes: "1+2+3+4", “3+X”, "three fives, three sixes"; not "Sunshine Home"."""
     quoted = ["".join(groups) for groups in _QUOTED_NAME.findall(question)]
     names = [q for q in quoted if "+" in q or _HAS_NUMBER.search(q)]
-    return names + [n for n in _PLUS_NAME.findall(question) if not any(n in q for q in names)]
+    names += [n for n in _PLUS_NAME.findall(question) if not any(n in q for q in names)]
+    return names + [n.group() for n in _NUMBER_SLOGAN.finditer(question) if not any(n.group() in q for q in names)]
 
 
 def _spells_out(text: str, question: str) -> bool:
     """Whether `text` names a coded name of the question and spells it out, not only mentions it."""
-    lowered = text.lower()
-    named = [n for n in coded_names(question) if n.lower() in lowered]
+    lowered = _unpunctuated(text)  # "three fives three sixes" as the text writes it: "three fives, three sixes"
+    named = [n for n in map(_unpunctuated, coded_names(question)) if n in lowered]
     if not named:
         return False
     for name in named:
-        lowered = lowered.replace(name.lower(), " ")
+        lowered = lowered.replace(name, " ")
     return bool(_SPELLS_OUT.search(lowered))
+
+
+def _unpunctuated(text: str) -> str:
+    return re.sub(r"[,，、]", "", text.lower())
 
 
 _IS_CONTRACTED = re.compile(r"\b(what|who|where|when|how|which)['’]s\b", re.I)

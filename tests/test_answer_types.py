@@ -121,6 +121,9 @@ from rag.pipeline import normalize_question
         # What a coded name's parts are, asked as what it means or what exactly it holds.
         ("What does the '330' in Yinhang's 'Sunshine 330' program actually mean?", "parts"),
         ("What exactly are the industries in Yangpu's '1+2+3+4' modern industrial system?", "parts"),
+        ("what r the actual numbers behind yangpu's three fives three sixes targets", "parts"),  # no quotes
+        ('What do the "three fives, three sixes" objectives of Yangpu concretely mean?', "parts"),
+        ("What happened in the two years after the war exactly?", None),  # one counted word is no slogan
         ("What did vice district mayor Wang Hao 王浩 talk about at the meeting?", "speech"),  # a name glossed in Chinese
         ("How much did it cost to build the stadium?", "money"),
         ("What budget has been allocated for upgrading the health centre?", "money"),
@@ -629,6 +632,10 @@ def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
         ('What are the actual numbers behind Yangpu\'s "three fives, three sixes" annual targets?', "parts", 'Anchor the annual "three fives, three sixes" overall objectives.', False),
         ('Spell out the actual target figures behind Yangpu\'s annual "three fives, three sixes" objectives.', "parts", 'Anchor the annual "three fives, three sixes" overall objectives.', False),
         ('What are the two lists and the theme in Yangpu\'s "two lists and one theme" mechanism?', "parts", 'Optimize the "two lists and one theme" mechanism.', False),
+        # The slogan typed without its quotes (writers ZH, ZK, Y); spelt out, it is answered.
+        ("what do those three fives three sixes goals actually stand for", "parts", 'Anchor the annual "three fives, three sixes" overall objectives.', False),
+        ("three fives three sixes what targets exactly", "parts", 'The "three fives, three sixes" targets are: 5% growth, 5 new centres, 6 parks and 6 schools.', True),
+        ('What do the "three fives, three sixes" objectives of Yangpu concretely mean, which numbers are behind them?', "parts", 'Anchor the annual "three fives, three sixes" overall objectives.', False),
         # Writer YW: how many "centers" are the “five centers”; a slogan's number still counts nothing else.
         ('How many "centers" is Shanghai building altogether under its 2024 construction push?', "count", "Entering 2024, Shanghai’s “five centers” construction and various major tasks are further developing.", True),
         ("How many major tasks is Shanghai pursuing?", "count", "Shanghai’s “five centers” construction and various major tasks are further developing.", False),
