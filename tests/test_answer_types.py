@@ -122,6 +122,9 @@ from rag.pipeline import normalize_question
         ("What does the '330' in Yinhang's 'Sunshine 330' program actually mean?", "parts"),
         ("What exactly are the industries in Yangpu's '1+2+3+4' modern industrial system?", "parts"),
         ("what r the actual numbers behind yangpu's three fives three sixes targets", "parts"),  # no quotes
+        # "Which of X's projects have …" asks for several (writer ZJ); "Which of his sons completed …" for one.
+        ("Which of Minhang's practical projects for the people have already completed their annual targets?", "list"),
+        ("Which of Genghis Khan's sons completed the conquest of the Jin dynasty?", None),
         ('What do the "three fives, three sixes" objectives of Yangpu concretely mean?', "parts"),
         ("What happened in the two years after the war exactly?", None),  # one counted word is no slogan
         ("What did vice district mayor Wang Hao 王浩 talk about at the meeting?", "speech"),  # a name glossed in Chinese
@@ -840,6 +843,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("副区长王浩在交流发言中具体讲了哪方面的工作?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         # Writer ZJ: 介绍了哪方面, and a body's long name before "report in its speech".
         ("副区长王浩在交流发言中具体介绍了哪方面的工作?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("顾登妹发言具体讲了哪几个项目?", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("顾登妹发言具体讲了哪几个项目?", "speech", "顾登妹介绍了三个民生项目的进展。", True),
         ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "District Culture and Tourism Bureau and District Market Supervision Bureau gave exchange speeches.", False),
         ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "The District Culture and Tourism Bureau reported on the spring tourism season.", True),
         ("What did the District Culture and Tourism Bureau report in its exchange speech?", "speech", "The District Market Supervision Bureau reported on food safety.", False),
