@@ -1032,6 +1032,8 @@ _PEOPLE_WORDS = re.compile(
 _EN_ROLE = re.compile(
     rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
+# Typed as keywords: "yinhang sub district party secretary name?" (the words before the role, then the role).
+_EN_ROLE_NAME = re.compile(rf"\b((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})(?=\s+names?\s*\??\s*$)", re.I)
 _WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading|(?P<chairs>chairs|is chairing))\b", re.I)
 # A role, and 副 (deputy) or 常务副 (executive deputy) before it.
 _ZH_ROLE = re.compile(r"((?:常务)?副)?(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
@@ -1104,7 +1106,7 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     if _is_chinese(question):  # "副主任" asked is not answered by the 主任, nor "区长" by the 副区长
         return set(_ZH_ROLE.findall(question)) <= set(_ZH_ROLE.findall(text))
     heads = _WHO_HEADS.search(question)
-    match = heads or _EN_ROLE.search(question)
+    match = heads or _EN_ROLE.search(question) or _EN_ROLE_NAME.search(question)
     if not match or not heads and re.search(r"\b(deputy|vice|assistant|former|acting)\b", match.group(1), re.I):
         return True
     role = "head" if heads else match.group(2)

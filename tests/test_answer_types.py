@@ -283,6 +283,10 @@ def test_a_title_needs_quotation_marks():
         # The role may follow a Chinese word and sit in brackets (writer YF): still no deputy.
         ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "who is Minhang's 区委书记 (party secretary)?", False),
         ("Xue Kan, secretary of the district party committee, spoke.", "who is Yangpu's 区委书记 (party secretary)?", True),
+        # Typed as keywords (writer TT): the role before "name" is asked for, no deputy; a deputy asked is checked no further.
+        ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "yinhang sub district party secretary name?", False),
+        ("Xue Kan, secretary of the district party committee, spoke.", "district party secretary name", True),
+        ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "deputy party secretary name", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
