@@ -1134,11 +1134,19 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
         if re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
             continue
+        # "General Secretary Xi Jinping" (a secretary-general too) is no party secretary of a place.
+        if found.group().lower().startswith("secretar") and not re.search(r"\bgeneral\b", question, re.I):
+            if _GENERAL.match(text, found.end()) or _GENERAL_BEFORE.search(text, 0, found.start()):
+                continue
         if not places or places & _places_in(text):
             return True
         if not _places_in(text[max(0, found.start() - 40) : found.end() + 60]) and places & set(implied or ()):
             return True
     return False
+
+
+_GENERAL = re.compile(r"[\s-]general\b", re.I)
+_GENERAL_BEFORE = re.compile(r"\bgeneral[\s-]+$", re.I)
 
 
 def _asked_places(question: str) -> frozenset[str]:

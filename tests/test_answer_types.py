@@ -287,6 +287,9 @@ def test_a_title_needs_quotation_marks():
         ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "yinhang sub district party secretary name?", False),
         ("Xue Kan, secretary of the district party committee, spoke.", "district party secretary name", True),
         ("Chen Huawen, deputy secretary of the district party committee and district mayor, spoke.", "deputy party secretary name", True),
+        # "General Secretary Xi Jinping" (or a secretary-general) is no party secretary, unless that is what is asked.
+        ("It was specified by General Secretary Xi Jinping, and the district will act on it.", "yangpu district party secretary name", False),
+        ("Ban Ki-moon, Secretary-General of the United Nations, spoke.", "Who was the Secretary-General of the United Nations?", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
