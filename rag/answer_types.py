@@ -67,9 +67,10 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee", "compare"})
 # "What did X say …": X, the one the question asks about.
-_WHAT_DID_X = rf"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
+_WHAT_DID = r"\bwhat (?:did|does|do|will|would|has|have|had) "
+_WHAT_DID_X = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 # "What did the District Culture and Tourism Bureau report …": a body's name runs longer than a person's.
-_WHAT_DID_BODY = r"\bwhat (?:did|does|do|will|would|has|have|had) ((?:[\w'’.-]+ ){1,8}?)"
+_WHAT_DID_BODY = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,8}}?)"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
 _LAID_OUT = r"(?:lay out|set out|outline|deploy|put forward)\b"
 _SPOKE_OF = rf"(?:{_LAID_OUT}|talk about\b|speak about\b|speak on\b)"
@@ -433,7 +434,8 @@ def _drop_relative_who(question: str) -> str:
 _QUOTED_NAME = re.compile(r'"([^"]{1,40})"|“([^”]{1,40})”|(?<!\w)[\'‘]([^\'‘’]{1,40})[\'’](?!\w)')
 _PLUS_NAME = re.compile(r"(?<![\w+])\w+(?:\+\w+)+")
 # A slogan of counted words, typed without its quotes: "three fives three sixes", "two lists and one theme".
-_SMALL_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_SMALL_NUMBER = f"(?:{'|'.join(_SMALL_NUMBERS[1:])})"
 _NUMBER_SLOGAN = re.compile(
     rf"\b{_SMALL_NUMBER}[ -][a-z]+(?:,?\s+(?:and\s+)?{_SMALL_NUMBER}[ -][a-z]+)+\b(?![ -]{_SMALL_NUMBER}\b)", re.I
 )
@@ -1093,6 +1095,10 @@ def implied_places(question: str, passages: Sequence[tuple[str, str, bool]]) -> 
     return {source: districts if writes else frozenset() for source, _, writes in passages}
 
 
+_GENERAL = re.compile(r"[\s-]general\b", re.I)  # "Secretary-General"
+_GENERAL_BEFORE = re.compile(r"\bgeneral[\s-]+$", re.I)  # "General Secretary"
+
+
 def holds_asked_role(text: str, question: str, implied: Collection[str] | None = None) -> bool:
     """"Who is the secretary?" wants the secretary: a text naming only a deputy secretary, or no secretary, does not answer.
 
@@ -1131,11 +1137,12 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     if body and body.group("other"):  # "the secretary or director": either one answers
         role = f"(?:{role}|{body.group('other')})"
     places = _asked_places(question) if implied is not None else frozenset()
+    asks_general = bool(re.search(r"\bgeneral\b", question, re.I))
     for found in re.finditer(rf"\b{role}", text, re.I):  # not "deputy secretary", nor "deputy party secretary"
         if re.search(r"\b(deputy|vice|assistant)[\s-]+(?:[\w'-]+\s+){0,2}$", text[max(0, found.start() - 40) : found.start()], re.I):
             continue
         # "General Secretary Xi Jinping" (a secretary-general too) is no party secretary of a place.
-        if found.group().lower().startswith("secretar") and not re.search(r"\bgeneral\b", question, re.I):
+        if not asks_general and found.group().lower().startswith("secretar"):
             if _GENERAL.match(text, found.end()) or _GENERAL_BEFORE.search(text, 0, found.start()):
                 continue
         if not places or places & _places_in(text):
@@ -1143,10 +1150,6 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
         if not _places_in(text[max(0, found.start() - 40) : found.end() + 60]) and places & set(implied or ()):
             return True
     return False
-
-
-_GENERAL = re.compile(r"[\s-]general\b", re.I)
-_GENERAL_BEFORE = re.compile(r"\bgeneral[\s-]+$", re.I)
 
 
 def _asked_places(question: str) -> frozenset[str]:
@@ -1209,7 +1212,6 @@ def names_another_ordinal(text: str, question: str) -> bool:
     return bool(asked and found and not asked & found)
 
 
-_SMALL_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 _WHICH_N = re.compile(
     r"\b(?:which|what|name|list)\s+(?:(?:are|were)\s+)?(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
     r"((?:[\w'’-]+\s*){1,6})",
