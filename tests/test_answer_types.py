@@ -952,6 +952,30 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ('What exactly are the "three fives, three sixes" annual objectives?', "parts", 'Anchor the annual "three fives, three sixes" overall objectives and consolidate the economy.', False),
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", False),
         ("3月17日杨浦区委常委会扩大会议是在什么地方开的?", "venue", "3月17日上午,区委常委会扩大会议在区政府第一会议室举行。", True),
+        # "Besides X, who chaired it, who deployed …" asks who deployed, not who chaired (writer ZM).
+        ("Besides Xue Kan, who chaired it, who deployed the focus work at the meeting?", "person", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", True),
+        ("Who chaired the meeting?", "person", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", False),
+        # The day the question excludes is no answer; another day is (ZM).
+        ("除了3月17日这次会,杨浦区委常委会下一次扩大会议定在哪一天召开?", "date", "3月17日上午,区委常委会扩大会议暨区委中心组学习会举行。", False),
+        ("除了3月17日这次会,杨浦区委常委会下一次扩大会议定在哪一天召开?", "date", "下一次会议定于4月21日召开。", True),
+        ("The article is dated April 8 - but on which day was the meeting actually held?", "date", "April 08,2024 on April 9, the Quarterly Work Meeting was held.", True),
+        # "…meaning?" at the end asks what a coded name stands for (ZO).
+        ("Yangpu 'three fives' meaning?", "parts", 'Anchor the annual "three fives, three sixes" overall objectives.', False),
+        # What homes sell for is a price (ZN); 占地多大 an area (ZN); 什么时间之前 a deadline (ZP).
+        ("What are homes selling for per square meter near the park?", "money", "30,000 square meters of three-dimensional greening will be completed.", False),
+        ("What are homes selling for per square meter near the park?", "money", "Homes there sell for 60,000 yuan per square meter.", True),
+        ("复兴岛上海量子城市时空创新基地占地多大?", "length", "抓住复兴岛上海量子城市时空创新基地建设的宝贵机遇。", False),
+        ("复兴岛上海量子城市时空创新基地占地多大?", "length", "基地占地约20公顷。", True),
+        ("杨浦“十五五”规划编制要在什么时间之前完成?", "date", "加强“十五五”规划与各类规划衔接协调,确保高质量完成规划编制工作。", False),
+        # "What portion of the tasks" is answered by "more than half" (ZP).
+        ("What portion of the year's tasks did Xue Kan want completed by mid-year?", "number", "Ensure that by mid-year, more than half of the tasks are completed.", True),
+        # "Which other sub-district" wants one named so, not any capitalised word (ZM).
+        ("Besides Yinhang sub-district, which other Yangpu sub-district presented its plans?", "name", "The Publicity Department of the CPC Yangpu District Committee held a seminar.", False),
+        ("Apart from Dinghai Road, which sub-district spoke at the meeting?", "name", "Dinghai Road Sub-district, Daqiao Sub-district and Changbai New Village Sub-district gave exchange speeches.", True),
+        ("On which road is the manufacturing industry, of which Yinhang sub-district wants to take advantage?", "name", "It will take advantage of the manufacturing industry on Jungong Road.", True),
+        # "Where are X?" with no other verb asks where X is (ZO); "square meters" is no square.
+        ("Where are Minhang pocket parks?", "place", "80 hectares of green space, 20 pocket parks, and 30,000 square meters of three-dimensional greening will be completed.", False),
+        ("Where is the coldest section of Victoria?", "place", "The Victorian Alps in the northeast are the coldest part of Victoria.", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
