@@ -49,6 +49,8 @@ NO_TERMS_MESSAGE = {
 
 
 _PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.I)
+# "According to both the Yangpu report and the safety article": a question that spans documents.
+_ACROSS_DOCUMENTS = re.compile(r"\bboth\b|两篇|两份", re.I)
 _DISTINCTIVE = frozenset({"title", "percent", "money", "length", "person"})  # kinds a bare number does not satisfy
 
 
@@ -302,10 +304,9 @@ class ExtractiveGenerator:
             if any(not any(person in text for text in passages) for person in people):
                 return 0.0
         pairs = [(best, hits[best.hit_rank].elsewhere), (by_words, hits[by_words.hit_rank].elsewhere)]
-        named = [span for span in candidates if hits[span.hit_rank].elsewhere == 0]
-        if not named or not any(penalty for _, penalty in pairs):
+        named = any(hits[span.hit_rank].elsewhere == 0 for span in candidates)
+        if not named or _ACROSS_DOCUMENTS.search(question):
             return max(self._confidence(span, kind, question) for span, _ in pairs)
-        pairs.append((self._best(named, kind, question), 0.0))
         return max(self._confidence(span, kind, question) - self.elsewhere_weight * penalty for span, penalty in pairs)
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:

@@ -358,6 +358,18 @@ def test_no_answer_from_an_article_about_somewhere_else_when_the_asked_place_has
     assert "20 pocket parks" in spans.text
 
 
+def test_a_sentence_of_the_asked_places_article_does_not_vouch_for_another_articles_answer():
+    # Writers NN and XX: Yangpu's article has sentences about this year's work, none of which answers.
+    question = "How many practical projects for the people has Yangpu District arranged this year?"
+    minhang = replace(hit("This year we have arranged 20 major and 59 minor practical projects for the people.", "m.txt"), elsewhere=0.3)
+    yangpu = hit("Yangpu District has arranged 2 new parks.", "y.txt", rank=2)
+    generator = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15)
+    assert generator.generate(question, [minhang, yangpu]).abstained
+    # Asked of both articles, the other article's answer stands.
+    both = "How many practical projects for the people have been arranged this year, according to both the Yangpu and the Minhang articles?"
+    assert "20 major" in generator.generate(both, [minhang, yangpu]).text
+
+
 @pytest.mark.slow
 def test_the_seeds_do_not_answer_for_yangpu_from_minhangs_article(real_seed_pipeline):
     yangpu = real_seed_pipeline.ask("How many pocket parks will Yangpu District build this year?")
