@@ -1238,6 +1238,68 @@ def names_another_ordinal(text: str, question: str) -> bool:
     return bool(asked and found and not asked & found)
 
 
+# "Was the meeting held in the morning or in the afternoon?", "口袋公园是20个还是30个?": a choice between two
+# options, which an answer must give one of. Not when a clause follows "or" ("…, or would they vary?").
+# ("Is there anything for those back from studying or working overseas?" asks whether, not which.)
+_EITHER_OR = re.compile(r"^\s*(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b(?! there\b)[^?]*?\bor\b", re.I)
+_AFTER_OR = re.compile(r"\s*(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should|it|they|he|she|we|you|i|not)\b", re.I)
+_OPTION_SKIP = frozenset("the a an in on at by of to about around roughly some it its this that".split())
+_EN_NUMBER = re.compile(r"^\d[\d,.]*$")
+_ZH_OPTION_NUMBER = re.compile(rf"\d+月\d+[日号]|\d[\d,.]*[万亿]?|[{_ZH_NUMERAL}]+[个名位项座家次年]")
+_QUOTED_OPTIONS = re.compile(r"[\x22“‘']([^\x22”’']{1,40})[\x22”’']\s*(?:or|还是)\s*(?:(?:a|an|the)\s+)?[\x22“‘']([^\x22”’']{1,40})[\x22”’']", re.I)
+
+
+@lru_cache(maxsize=256)
+def _options(question: str) -> tuple[str, str] | None:
+    """The two options of an either-or question, as the words that tell them apart ("morning", "afternoon"; "300",
+    "500"; "区委大楼", "区政府礼"; quoted ones whole), or None."""
+    quoted = _QUOTED_OPTIONS.search(question)
+    if quoted and (_is_chinese(question) or _EITHER_OR.search(question)):
+        return quoted.group(1), quoted.group(2)
+    if _is_chinese(question):
+        choice = re.search(r"([^,，。?？;；]{1,16})还是([^,，。?？;；]{1,16})", question)
+        if not choice:
+            return None
+        before, after = choice.group(1), choice.group(2)
+        numbers = _ZH_OPTION_NUMBER.findall(before), _ZH_OPTION_NUMBER.findall(after)
+        if numbers[0] and numbers[1]:
+            return numbers[0][-1], numbers[1][0]
+        # "是在区委大楼还是在区政府礼堂开的": "区委大楼", "区政府礼"; "是陆铭还是王浩": the names.
+        before, after = re.split("[是在由从为]", re.sub("[的了]+$", "", before))[-1], re.sub("^[在是由于从到的]+", "", after)
+        size = min(len(before), len(after), 4)
+        return (before[-size:], after[:size]) if size >= 2 else None
+    choice = _EITHER_OR.search(question)
+    if not choice or _AFTER_OR.match(question, choice.end()):
+        return None
+    before = re.findall(r"[\w'’.,-]+", question[: choice.end() - 2])[-3:]
+    after = re.findall(r"[\w'’.,-]+", question[choice.end() :])[:4]
+    before, after = [w.strip(".,") for w in before], [w.strip(".,") for w in after]
+    numbers = [w for w in before if _EN_NUMBER.match(w)], [w for w in after if _EN_NUMBER.match(w)]
+    if numbers[0] and numbers[1]:
+        return numbers[0][-1], numbers[1][0]
+    before = [w for w in before if w.lower() not in _OPTION_SKIP]
+    after = [w for w in after if w.lower() not in _OPTION_SKIP]
+    return (before[-1], after[0]) if before and after else None
+
+
+def gives_an_option(text: str, question: str) -> bool:
+    """Whether `text` gives one of an either-or question's options (True for other questions)."""
+    options = _options(question)
+    if options is None:
+        return True
+    plain = text.replace(",", "")
+    for option in options:
+        if re.match(r"\d", option):  # "3,000" as a number, not the start of "30,000"
+            if re.search(rf"(?<![\d.]){re.escape(option.replace(',', ''))}(?![\d])", plain):
+                return True
+        elif _is_chinese(option) or len(option) <= 5:
+            if re.search(rf"(?<![\w]){re.escape(option)}" if not _is_chinese(option) else re.escape(option), text, re.I):
+                return True
+        elif re.search(rf"\b{re.escape(option[: len(option) - 3])}", text, re.I):  # "declining": "declined", "decline"
+            return True
+    return False
+
+
 _WHICH_N = re.compile(
     r"\b(?:which|what|name|list)\s+(?:(?:are|were)\s+)?(?:the\s+)?(two|three|four|five|six|seven|eight|nine|ten|[2-9])\s+"
     r"((?:[\w'’-]+\s*){1,6})",

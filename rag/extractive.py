@@ -22,6 +22,7 @@ from rag.answer_types import (
     counts_asked_phrase,
     counts_vaguely,
     counts_without_naming,
+    gives_an_option,
     gives_asked_title,
     holds_asked_role,
     holds_type,
@@ -238,6 +239,16 @@ class ExtractiveGenerator:
         return Answer(question, text, tuple(citations), tuple(written), confidence=confidence)
 
     def _best(self, ranked: list[_Span], kind: str | None, question: str) -> _Span:
+        if not gives_an_option(ranked[0].text, question):
+            # "Was the test a failure or a success?": a nearly as good sentence that says which comes first, or the
+            # one right after ("… the others (mostly in the South) have not. It is still used to a (declining) degree").
+            following = _adjacent(ranked, ranked[0], after=True)
+            giving = [
+                c
+                for c in ranked[:10]
+                if (c.coverage >= 0.5 * ranked[0].coverage or c is following) and gives_an_option(c.text, question)
+            ]
+            ranked = giving + [c for c in ranked if c not in giving]
         best = ranked[0]
         if kind is not None and not self._holds(best, kind, question):
             # The best match lacks the asked-for fact: take a nearly as good sentence that holds one.
@@ -318,6 +329,8 @@ class ExtractiveGenerator:
             confidence = max(confidence, self.abstain_threshold)
         if kind is not None and not self._holds(span, kind, question):
             confidence *= self.type_miss_factor
+        if not gives_an_option(span.text, question):  # "in the morning or the afternoon": neither is said
+            return 0.0
         if names_another_ordinal(span.text, question):  # the 18th meeting does not answer for the 17th
             return 0.0
         if asks_about_last_year(span.text, question):  # this year's plan does not answer for last year

@@ -12,6 +12,7 @@ from rag.answer_types import (
     counts_asked_noun,
     counts_asked_phrase,
     counts_without_naming,
+    gives_an_option,
     holds_asked_role,
     holds_type,
     implied_places,
@@ -1250,3 +1251,34 @@ def test_a_chinese_question_about_someone_the_article_never_names_is_not_answere
 def test_a_chinese_question_about_someone_the_article_names_is_answered(readonly_seed_pipeline):
     answer = readonly_seed_pipeline.ask("区长周海鹰在会上传达了什么精神?")
     assert not answer.abstained and "周海鹰传达" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "text", "gives"),
+    [
+        # Writer ZU: an either-or question is answered by a sentence that says one of the options.
+        ("Was the meeting held in the morning or in the afternoon?", "On April 9, the Quarterly Work Meeting was held.", False),
+        ("Was the meeting held in the morning or in the afternoon?", "On the afternoon of April 9, the meeting was held.", True),
+        ("Will about 300 or about 500 households be relocated?", "The renovation of No. 5530 will be completed by September.", False),
+        ("Will about 300 or about 500 households be relocated?", "About 500 households will be relocated.", True),
+        ("Is Yangpu aiming to place 3,000 or 5,000 new graduates?", "It will place 30,000 people in jobs.", False),
+        ("Was the testing a failure or a success?", "The LM engines were successfully test-fired.", True),
+        ('Is Yangpu building a "1+2+3+4" or a "3+X" industrial system?', 'It builds the "1+2+3+4" modern industrial system.', True),
+        ("3月17日那次会议是在区委大楼还是在区政府礼堂开的?", "3月17日上午,区委常委会扩大会议举行。", False),
+        ("会上作专题辅导报告的是陆铭还是王浩?", "会议邀请陆铭作专题辅导报告。", True),
+        ("闵行今年20个口袋公园总投资是1亿元还是2亿元?", "新建20个口袋公园。", False),
+        # Not a choice: "or" inside what is asked about, or a clause after it.
+        ("Is there anything for entrepreneurs back from studying or working overseas?", "It will create an incubation base.", True),
+        ("Would opportunities be the same in each subject, or would they vary?", "Subjects differ.", True),
+        ("Who chaired the meeting?", "Xue Kan chaired the meeting.", True),
+    ],
+)
+def test_an_either_or_question_wants_one_of_its_options(question, text, gives):
+    assert gives_an_option(text, question) is gives
+
+
+def test_the_seeds_answer_an_either_or_question_only_with_one_of_its_options(readonly_seed_pipeline):
+    chaired = readonly_seed_pipeline.ask("Was it Xue Kan or Zhou Haiying who chaired Yangpu's April quarterly work meeting?")
+    assert not chaired.abstained and "Xue Kan" in chaired.text
+    assert readonly_seed_pipeline.ask("Was Yangpu's April 9 quarterly work meeting held in the morning or in the afternoon?").abstained
+    assert readonly_seed_pipeline.ask("杨浦今年“完整社区”建设是先启动3个还是5个试点?").abstained
