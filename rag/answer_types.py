@@ -64,7 +64,7 @@ _WHERE_IS_THING = (
 _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
-_ZH_PEOPLE_NOUNS = "(?:人|者|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
+_ZH_PEOPLE_NOUNS = "(?:人|者|一把手|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
 # Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
 _ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
 _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
@@ -132,7 +132,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b"
-        r"|\bgdp growth (target|goal)s?\b|(?:增长|失业|通胀|利|出生|死亡|就业)率|GDP\s*增长|增长(?:的)?(?:预期)?目标",
+        r"|\bgdp growth (target|goal|figure)s?\b|(?:增长|失业|通胀|利|出生|死亡|就业)率|GDP\s*增长|增长(?:的)?(?:预期)?目标",
         re.I,
     )),
     # "What did Zhou Rong say at the meeting", "王浩在交流发言中讲了哪些内容": what someone said, which the text

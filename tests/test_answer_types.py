@@ -974,6 +974,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Besides Yinhang sub-district, which other Yangpu sub-district presented its plans?", "name", "The Publicity Department of the CPC Yangpu District Committee held a seminar.", False),
         ("Apart from Dinghai Road, which sub-district spoke at the meeting?", "name", "Dinghai Road Sub-district, Daqiao Sub-district and Changbai New Village Sub-district gave exchange speeches.", True),
         ("On which road is the manufacturing industry, of which Yinhang sub-district wants to take advantage?", "name", "It will take advantage of the manufacturing industry on Jungong Road.", True),
+        # A GDP growth figure is a rate in per cent; 一把手 is a person, named (writer ZV).
+        ("What first-quarter GDP growth figure did Yangpu report at its April quarterly meeting?", "percent", "On April 9, the District Committee and District Government Quarterly Work Meeting was held.", False),
+        ("来参会的杨浦区检察院一把手叫什么名字?", "person", "区检察院主要负责人,其他市管干部参加。", False),
+        ("来参会的杨浦区检察院一把手叫什么名字?", "person", "区检察院检察长王明参加。", True),
         # "Where are X?" with no other verb asks where X is (ZO); "square meters" is no square.
         ("Where are Minhang pocket parks?", "place", "80 hectares of green space, 20 pocket parks, and 30,000 square meters of three-dimensional greening will be completed.", False),
         ("Where is the coldest section of Victoria?", "place", "The Victorian Alps in the northeast are the coldest part of Victoria.", True),
