@@ -60,12 +60,20 @@ _YEAR = re.compile(r"(?<![\w,.-])(?:1[5-9]|20)\d\d(?![\w,.'’-])")  # "in 2023"
 # Distinct words from which a document that never writes a year is taken not to speak of it: a news article of
 # the seeds has 450-760; a SQuAD paragraph (at most 320) may leave out the year its article gives ("the 2015 season").
 YEAR_SILENCE_WORDS = 400
+# "The third quarter", "3rd quarter", "Q3": a period a long article about the second quarter does not speak of.
+_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I)
+_QUARTER_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first", "2": "second", "3": "third", "4": "fourth"}
+_QUARTER_ORDINALS |= {word: word for word in ("first", "second", "third", "fourth")}
 
 
 def question_years(question: str) -> list[str]:
-    """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"].
-    One with a Chinese word in it is English too ("How many 口袋公园 did Minhang complete in 2023?")."""
-    return [] if detect_lang(question) == "zh" else _YEAR.findall(question)
+    """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"];
+    and its quarters, by their ordinal: "the third quarter", "Q3" -> ["third"]. One with a Chinese word in it is
+    English too ("How many 口袋公园 did Minhang complete in 2023?")."""
+    if detect_lang(question) == "zh":
+        return []
+    quarters = [_QUARTER_ORDINALS[(m.group(1) or m.group(2)).lower()] for m in _QUARTER.finditer(question)]
+    return _YEAR.findall(question) + quarters
 
 
 def question_names(question: str) -> list[str]:

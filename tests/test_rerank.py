@@ -174,3 +174,25 @@ def test_question_years_are_four_digit_years_of_an_english_question():
     assert question_years("杨浦区2023年建了几个公园?") == []
     # An English question with a Chinese word in it is English: its year is checked too.
     assert question_years("How many 口袋公园 did Minhang complete in 2023?") == ["2023"]
+
+
+def test_a_quarter_is_asked_by_its_ordinal():
+    from rag.rerank import question_years
+
+    # Writers ZH, ZZ, VV, YN: the third quarter, of an article that only speaks of the second.
+    assert question_years("when is yang pu holding the quarterly work meeting for the third quarter") == ["third"]
+    assert question_years("yangpu 3rd quarter work meeting 2024 when") == ["2024", "third"]
+    assert question_years("What was Yangpu's Q3 GDP?") == ["third"]
+    assert question_years("What did Yangpu plan for the quarter?") == []
+
+
+def test_a_long_document_that_never_writes_the_asked_quarter_cannot_say_what_happened_then():
+    from rag.extractive import ExtractiveGenerator
+
+    question = "What share of the tasks must be completed by the end of the third quarter?"
+    plan = hit("Fight through the second quarter, ensuring that by mid-year, more than half of the tasks are completed.", source="yangpu.txt")
+    ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=_library(plan, long_source="yangpu.txt").document_words)
+    assert ranked[0].other_year and ExtractiveGenerator(idf=flat_idf).generate(question, ranked).abstained
+    asked = "What share of the tasks must be completed by the end of the second quarter?"
+    ranked = rerank(asked, [plan], flat_idf, weight=1.0, document_words=_library(plan, long_source="yangpu.txt").document_words)
+    assert not ranked[0].other_year
