@@ -318,7 +318,8 @@ class ExtractiveGenerator:
         named = any(hits[span.hit_rank].elsewhere == 0 for span in candidates)
         if not named or _ACROSS_DOCUMENTS.search(question):
             return max(self._confidence(span, kind, question) for span, _ in pairs)
-        return max(self._confidence(span, kind, question) - self.elsewhere_weight * penalty for span, penalty in pairs)
+        # Never below 0, which `rag ask --json` reports as no confidence at all.
+        return max(0.0, *(self._confidence(span, kind, question) - self.elsewhere_weight * penalty for span, penalty in pairs))
 
     def _confidence(self, span: _Span, kind: str | None, question: str) -> float:
         confidence = max(span.coverage, self.passage_trust * span.passage_coverage)

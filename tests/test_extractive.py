@@ -445,3 +445,12 @@ def test_a_meeting_convened_is_the_meeting_held(real_seed_pipeline):
     for question in ("学习会是哪天召开的?", "学习会是哪天举行的?"):
         answer = real_seed_pipeline.ask(question)
         assert not answer.abstained and "3月17日" in answer.text, question
+
+
+def test_confidence_is_never_below_zero():
+    # A sentence of an article that never writes the asked place loses more than its confidence.
+    question = "How many pocket parks will Yangpu District build this year?"
+    minhang = replace(hit("Minhang District will build 20 pocket parks this year.", "m.txt"), elsewhere=0.9)
+    yangpu = hit("Yangpu District will renovate old housing.", "y.txt", rank=2)
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [minhang, yangpu])
+    assert answer.abstained and answer.confidence == 0.0
