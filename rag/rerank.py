@@ -62,8 +62,7 @@ _YEAR = re.compile(r"(?<![\w,.-])(?:1[5-9]|20)\d\d(?![\w,.'’-])")  # "in 2023"
 YEAR_SILENCE_WORDS = 400
 # "The third quarter", "3rd quarter", "Q3": a period a long article about the second quarter does not speak of.
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I)
-_QUARTER_ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth", "1": "first", "2": "second", "3": "third", "4": "fourth"}
-_QUARTER_ORDINALS |= {word: word for word in ("first", "second", "third", "fourth")}
+_QUARTER_ORDINALS = dict(zip("first second third fourth 1st 2nd 3rd 4th 1 2 3 4".split(), ("first", "second", "third", "fourth") * 3, strict=True))
 
 
 def question_years(question: str) -> list[str]:
