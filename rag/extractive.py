@@ -304,7 +304,7 @@ class ExtractiveGenerator:
             said = {counts_without_naming(s.text, question) for s in candidates if hits[s.hit_rank].chunk.source == source}
             if True in said and False not in said:
                 return 0.0
-        if hits[best.hit_rank].other_year and hits[by_words.hit_rank].other_year:
+        if hits[best.hit_rank].other_period and hits[by_words.hit_rank].other_period:
             return 0.0  # "… in 2023?" of an article that never writes 2023
         # "区委副书记周嵘在会上传达了什么": not answered by an article that never names 周嵘. A name's first two
         # characters are enough: the pattern cannot tell where a name ends ("除副区长王浩外" reads "王浩外").

@@ -57,15 +57,15 @@ LONG_DOCUMENT_WORDS = 1000
 
 
 _YEAR = re.compile(r"(?<![\w,.-])(?:1[5-9]|20)\d\d(?![\w,.'’-])")  # "in 2023"; not "20,000", "2023-24", "1950's"
-# Distinct words from which a document that never writes a year is taken not to speak of it: a news article of
+# Distinct words from which a document that never writes a year (or quarter) is taken not to speak of it: a news article of
 # the seeds has 450-760; a SQuAD paragraph (at most 320) may leave out the year its article gives ("the 2015 season").
-YEAR_SILENCE_WORDS = 400
+PERIOD_SILENCE_WORDS = 400
 # "The third quarter", "3rd quarter", "Q3": a period a long article about the second quarter does not speak of.
 _QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bq([1-4])\b", re.I)
 _QUARTER_ORDINALS = dict(zip("first second third fourth 1st 2nd 3rd 4th 1 2 3 4".split(), ("first", "second", "third", "fourth") * 3, strict=True))
 
 
-def question_years(question: str) -> list[str]:
+def question_periods(question: str) -> list[str]:
     """The years an English question names: "How many pocket parks did Minhang complete in 2023?" -> ["2023"];
     and its quarters, by their ordinal: "the third quarter", "Q3" -> ["third"]. One with a Chinese word in it is
     English too ("How many 口袋公园 did Minhang complete in 2023?")."""
@@ -154,13 +154,13 @@ def rerank(
         by_length = long_name_penalty * min(1.0, length(document) / LONG_DOCUMENT_WORDS)
         return missing * max(name_penalty, by_length), missing * max(0.0, by_length - name_penalty)
 
-    years = question_years(question) if document_words else []
+    periods = question_periods(question) if document_words else []
 
-    def other_year(source: str) -> bool:
-        if not years:
+    def other_period(source: str) -> bool:
+        if not periods:
             return False
         words = document_words(source).words
-        return len(words) >= YEAR_SILENCE_WORDS and any(year not in words for year in years)
+        return len(words) >= PERIOD_SILENCE_WORDS and any(period not in words for period in periods)
 
     scored = []
     for h in hits:
@@ -168,6 +168,6 @@ def rerank(
         text = to_simplified(h.chunk.text)  # the fact checks read simplified characters, as the question is typed
         sentence = best_sentence_score(text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
         scored.append(
-            replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_year=other_year(h.chunk.source))
+            replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_period=other_period(h.chunk.source))
         )
     return sorted(scored, key=lambda h: -h.score)

@@ -100,7 +100,7 @@ class Hit:
     # The passage's document never writes a year or quarter the question names ("how many parks did Minhang complete
     # in 2023", asked of an article that only says "this year"; "the third quarter" of one about the second): its
     # sentences cannot say what happened then.
-    other_year: bool = False
+    other_period: bool = False
 
 
 @dataclass(frozen=True)

@@ -155,35 +155,35 @@ def test_a_long_document_that_never_writes_the_asked_year_cannot_say_what_happen
     # A whole article that never writes 2023: its "this year" may be any year.
     article = _library(plan, long_source="minhang.txt")
     ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=article.document_words)
-    assert ranked[0].other_year and generator.generate(question, ranked).abstained
+    assert ranked[0].other_period and generator.generate(question, ranked).abstained
     # The same article dated 2023 answers; so does a short paragraph that leaves its article's year out.
     dated = replace(plan, chunk=replace(plan.chunk, text="In 2023, Minhang will complete 20 pocket parks."))
     ranked = rerank(question, [dated], flat_idf, weight=1.0, document_words=_library(dated, long_source="minhang.txt").document_words)
-    assert not ranked[0].other_year and "20 pocket parks" in generator.generate(question, ranked).text
+    assert not ranked[0].other_period and "20 pocket parks" in generator.generate(question, ranked).text
     ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=_library(plan).document_words)
-    assert not ranked[0].other_year and "20 pocket parks" in generator.generate(question, ranked).text
+    assert not ranked[0].other_period and "20 pocket parks" in generator.generate(question, ranked).text
 
 
 def test_question_years_are_four_digit_years_of_an_english_question():
-    from rag.rerank import question_years
+    from rag.rerank import question_periods
 
-    assert question_years("How many parks did Minhang complete in 2023?") == ["2023"]
-    assert question_years("How many of Minhang’s parks opened in 2023?") == ["2023"]  # a curly apostrophe is English
-    assert question_years("Where did France lose a war in the 1950's?") == []  # a decade
-    assert question_years("How many of the 20,000 residents moved in 2023-24?") == []
-    assert question_years("杨浦区2023年建了几个公园?") == []
+    assert question_periods("How many parks did Minhang complete in 2023?") == ["2023"]
+    assert question_periods("How many of Minhang’s parks opened in 2023?") == ["2023"]  # a curly apostrophe is English
+    assert question_periods("Where did France lose a war in the 1950's?") == []  # a decade
+    assert question_periods("How many of the 20,000 residents moved in 2023-24?") == []
+    assert question_periods("杨浦区2023年建了几个公园?") == []
     # An English question with a Chinese word in it is English: its year is checked too.
-    assert question_years("How many 口袋公园 did Minhang complete in 2023?") == ["2023"]
+    assert question_periods("How many 口袋公园 did Minhang complete in 2023?") == ["2023"]
 
 
 def test_a_quarter_is_asked_by_its_ordinal():
-    from rag.rerank import question_years
+    from rag.rerank import question_periods
 
     # Writers ZH, ZZ, VV, YN: the third quarter, of an article that only speaks of the second.
-    assert question_years("when is yang pu holding the quarterly work meeting for the third quarter") == ["third"]
-    assert question_years("yangpu 3rd quarter work meeting 2024 when") == ["2024", "third"]
-    assert question_years("What was Yangpu's Q3 GDP?") == ["third"]
-    assert question_years("What did Yangpu plan for the quarter?") == []
+    assert question_periods("when is yang pu holding the quarterly work meeting for the third quarter") == ["third"]
+    assert question_periods("yangpu 3rd quarter work meeting 2024 when") == ["2024", "third"]
+    assert question_periods("What was Yangpu's Q3 GDP?") == ["third"]
+    assert question_periods("What did Yangpu plan for the quarter?") == []
 
 
 def test_a_long_document_that_never_writes_the_asked_quarter_cannot_say_what_happened_then():
@@ -192,7 +192,7 @@ def test_a_long_document_that_never_writes_the_asked_quarter_cannot_say_what_hap
     question = "What share of the tasks must be completed by the end of the third quarter?"
     plan = hit("Fight through the second quarter, ensuring that by mid-year, more than half of the tasks are completed.", source="yangpu.txt")
     ranked = rerank(question, [plan], flat_idf, weight=1.0, document_words=_library(plan, long_source="yangpu.txt").document_words)
-    assert ranked[0].other_year and ExtractiveGenerator(idf=flat_idf).generate(question, ranked).abstained
+    assert ranked[0].other_period and ExtractiveGenerator(idf=flat_idf).generate(question, ranked).abstained
     asked = "What share of the tasks must be completed by the end of the second quarter?"
     ranked = rerank(asked, [plan], flat_idf, weight=1.0, document_words=_library(plan, long_source="yangpu.txt").document_words)
-    assert not ranked[0].other_year
+    assert not ranked[0].other_period
