@@ -127,7 +127,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # (Not "how old was Manning": SQuAD's answers say "Manning was 39", "graves dating to 1338".)
     ("age", re.compile(r"多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪")),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -160,17 +160,17 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"dropped|decline|declined|shrink|shrunk) by\b(?! \w+ing\b)",
         re.I,
     )),
-    ("number", re.compile(r"\b(how much|what (number|percentage|proportion|portion|fraction|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几", re.I)),
+    ("number", re.compile(r"\b(how much|what (number|percentage|proportion|portion|fraction|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几|(?:哪些|什么)(?:工作)?数据", re.I)),
     # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
         r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat time\b[^?]*"
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"^\s*when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$", re.I)),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
-    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<!哪)几(?![月号日])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
+    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋])几(?![月号日+＋])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
@@ -239,7 +239,9 @@ _HAS_LENGTH = re.compile(
     rf"(\d[\d,.]*|\b{_NUMBER_WORDS})\s*(?:(?:thousand|million|billion)\s+)?(?:cubic\s+)?"
     r"(km|kilometers?|kilometres?|meters?|metres?|miles?|feet|foot|mu|hectares?|acres?|square|years?|months?|weeks?|days?"
     r"|hours?|minutes?|seconds?|decades?|centuries|century)\b"
-    r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|周|星期|天|小时|分钟|秒)",
+    r"|\d+\s*(公里|千米|米|亩|公顷|平方|年|个月|周|星期|天|小时|分钟|秒)"
+    # A span of time in Chinese numerals: "两个小时", "一个半小时", "三天" (not "三年行动计划", a plan's name).
+    rf"|[{_ZH_NUMERAL}]个?半?多?(?:小时|钟头|分钟|个月|星期)|(?<![{_ZH_NUMERAL}])[{_ZH_NUMERAL}]+天",
     re.I,
 )
 # A centre named for what it does ("Integrated Media Center") is an organisation, not a venue.
@@ -404,7 +406,12 @@ _ZH_NAME = re.compile(f"[{_ZH_SURNAMES}][{CJK}]{{1,2}}")
 
 
 # "When forces act on a body, what must you account for?": the "when" opens a clause, it does not ask.
-_WHEN_CLAUSE = re.compile(r"^\s*when\b[^?]*,\s*(what|which|who|whom|how|where|why)\b", re.I)
+# "When Chen Jining visited the market, which district was it in?", "When Yinhang set out its plans, it talked about
+# a road. Which road was that?": a "when" clause or sentence before the question asks no date.
+_WHEN_CLAUSE = re.compile(
+    r"(?:^|[.?!]\s+)when\b(?:[^?]*,\s*(what|which|who|whom|how|where|why)\b|[^?!]*?(?<!\b[A-Z][a-z])(?<!\b[A-Za-z])(?<!Mrs)[.!]\s)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -506,6 +513,8 @@ _COLLOQUIAL = [
     (re.compile(r"\b(what|who|where|how)s\b", re.I), r"\1 is"),  # "whos the party secretary"
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
+    (re.compile(r"\byr(s?)\b", re.I), r"year\1"),  # "what yr did it start"
+    (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
     (re.compile("几钿"), "多少钱"),
@@ -606,7 +615,7 @@ def question_type(question: str) -> str | None:
     'person'; None for other questions."""
     question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
-        if kind == "date" and _WHEN_CLAUSE.search(question):
+        if kind == "date" and not pattern.search(_WHEN_CLAUSE.sub(" ", question)):
             continue
         if kind == "parts" and not coded_names(question) or kind == "compare" and not compared(question):
             continue

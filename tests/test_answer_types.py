@@ -42,6 +42,18 @@ from rag.pipeline import normalize_question
         ("复兴岛创新基地啥辰光能建好?", "date"),  # Shanghainese (writer XO)
         ("规划编制工作要求在哪个月底前完成?", "date"),  # which month (writer YI)
         ("这个活动要几钿?", "money"),
+        # Writers WA and WC: "yr" for year, 时侯 for 时候, 多久 for how long, 哪些数据 for figures; a coded
+        # name with 几 for its digit ("几+X") asks the name, not a count.
+        ("what yr did the sunshine 330 program start", "year"),
+        ("杨浦十五五规划啥时侯编完", "date"),
+        ("陆铭的报告讲了多久", "length"),
+        ("副区长王浩的交流发言具体提到了哪些数据？", "number"),
+        ("杨浦要在复兴岛布局的未来产业先导区是“几+X”？", None),
+        # "When" opening a later sentence asks a date (writer ZY); a "when" clause before the question does not.
+        ("I'm keen on the Airport Link Line. When exactly is it supposed to open to passengers?", "date"),
+        ("When Chen Jining visited the market, which district was it in?", "name"),
+        ("When Yinhang set out its plans, it talked about a road. Which road was that?", "name"),
+        ("When was St. John's Cathedral constructed?", "date"),  # "St." ends no sentence
         # An age, a colour, a portfolio in everyday words (writer XP); "how old was Manning" stays untyped.
         ("上海市委书记陈吉宁今年多大了?", "age"),
         ("他几岁?", "age"),
@@ -981,6 +993,14 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "Where are X?" with no other verb asks where X is (ZO); "square meters" is no square.
         ("Where are Minhang pocket parks?", "place", "80 hectares of green space, 20 pocket parks, and 30,000 square meters of three-dimensional greening will be completed.", False),
         ("Where is the coldest section of Victoria?", "place", "The Victorian Alps in the northeast are the coldest part of Victoria.", True),
+        # How long a talk lasted (多久), which year (typed "yr"), which figures (哪些数据) (writers WA, WC).
+        ("陆铭的报告讲了多久", "length", "会议邀请上海交通大学中国发展研究院实行院长陆铭作专题辅导报告。", False),
+        ("陆铭的报告讲了多久", "length", "报告持续了两个小时。", True),
+        ("what yr did the sunshine 330 program start", "year", "It will comprehensively upgrade the “Sunshine 330” program.", False),
+        ("what yr did the sunshine 330 program start", "year", "The “Sunshine 330” program started in 2015.", True),
+        ("副区长王浩的交流发言具体提到了哪些数据？", "number", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("副区长王浩的交流发言具体提到了哪些数据？", "number", "王浩介绍,一季度新增就业岗位1.2万个。", True),
+        ("杨浦十五五规划啥时侯编完", "date", "加强“十五五”规划与各类规划衔接协调,确保高质量完成规划编制工作。", False),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
