@@ -1001,6 +1001,19 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("副区长王浩的交流发言具体提到了哪些数据？", "number", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
         ("副区长王浩的交流发言具体提到了哪些数据？", "number", "王浩介绍,一季度新增就业岗位1.2万个。", True),
         ("杨浦十五五规划啥时侯编完", "date", "加强“十五五”规划与各类规划衔接协调,确保高质量完成规划编制工作。", False),
+        # "Which district was the market in?" wants a district named so (writer ZY).
+        ("When Chen Jining visited a building materials market, which district was it in?", "name", "Chen Jining, Secretary of the Shanghai Municipal Party Committee, emphasized the theme of this year's work.", False),
+        ("When Chen Jining visited a building materials market, which district was it in?", "name", "The market lies in Baoshan District.", True),
+        ("What district of Warsaw chose the President between 1994 and 1999?", "name", "The mayor of the district Centrum was designated as the President.", True),
+        # What has actually been done is not answered by a plan's figure (writer WH), but by what was done.
+        ("How many hectares of green space has Minhang actually completed so far this year?", "count", "650 mu of forest area will be added, and 80 hectares of green space will be completed.", False),
+        ("How many hectares of green space will Minhang complete this year?", "count", "650 mu of forest area will be added, and 80 hectares of green space will be completed.", True),
+        ("How many projects had already met their annual targets by mid-year?", "count", "Of 79 projects, 5 have achieved their annual targets ahead of schedule and the rest will follow.", True),
+        # "Which metro line / station" wants one named so (writer WK).
+        ("Which metro line will serve the Big Zero Bay area?", "name", "Optimize the operation mechanism of the \"Big Zero Bay\" financial port.", False),
+        ("Which metro line will serve the Big Zero Bay area?", "name", "Metro Line 18 will serve the area.", True),
+        ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to the Joint Security Command and the Municipal Urban Operation Management Center.", False),
+        ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to Hongqiao Railway Station.", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
