@@ -27,7 +27,7 @@ from rag.pinyin import character_pairs, places
 from rag.terms import STOP_WORDS, terms
 from rag.types import Chunk
 
-LEXICAL_FORMAT = 3  # 3: traditional Chinese characters indexed as simplified
+LEXICAL_FORMAT = 4  # 3: traditional Chinese characters indexed as simplified; 4: chat shorthand ("grads", "e-bikes") expanded
 BM25_K1 = 1.2
 BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")

@@ -25,6 +25,14 @@ STOP_WORDS = frozenset(
     also shall may might must let us within upon among via per whose whats many much""".split()
 )
 
+# Chat-box shorthand for a content word, read as the words it stands for: "jobs for new grads", "e-bikes". Not
+# "yr", "mtg" or "govt": "year", "meeting" and "government" are in nearly every sentence here, and reading them
+# matched "this yr" to "This year, we will …" (a fresh tune leak) and headlines to "who chaired the mtg".
+_SHORTHAND = {
+    "grad": "graduate", "grads": "graduates", "dept": "department", "depts": "departments",
+    "e-bike": "electric bicycle", "e-bikes": "electric bicycles", "ebike": "electric bicycle", "ebikes": "electric bicycles",
+}
+
 _TOKEN = re.compile(f"[{CJK}]+|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\\d+(?:[.,]\\d+)*%?")
 
 
@@ -61,6 +69,9 @@ def terms(text: str, keep_stop_words: bool = False) -> list[str]:
             word = token.lower().replace("’", "'")
             if word.endswith("'s"):
                 word = word[:-2]
+            if word in _SHORTHAND:
+                out.extend(_stem(w) for w in _SHORTHAND[word].split())
+                continue
             if not keep_stop_words and word in STOP_WORDS:
                 continue
             out.append(_stem(word))

@@ -58,3 +58,9 @@ def test_question_terms(question, expected):
 
 def test_is_cjk_term():
     assert is_cjk_term("区长") and not is_cjk_term("mayor") and not is_cjk_term("2024")
+
+
+def test_chat_shorthand_for_a_content_word_matches_the_word_written_out():
+    assert terms("jobs for new grads") == terms("jobs for new graduates")
+    assert terms("e-bikes safety") == terms("electric bicycles safety")
+    assert terms("this yr") == ["yr"]  # "year" is in nearly every sentence: left as typed
