@@ -1058,7 +1058,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
         asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
         # "Who presided over the meeting?" is not answered by whose speech was studied ("Xi Jinping's speech").
-        names = [n for n in _names(text) if not _POSSESSIVE.search(n)]
+        # Nor by a name in quotation marks: the "Healthy Homes" flagship is no one in charge.
+        names = [n for n in _names(_QUOTED.sub(" ", text)) if not _POSSESSIVE.search(n)]
         if any(any(_POSSESSIVE.sub("", w.lower()) not in asked for w in name.split()) for name in names):
             return True
         # ...or, for a question about no one in particular (no capitalised name past its first word), a group

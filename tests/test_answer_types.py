@@ -1009,6 +1009,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("How many hectares of green space has Minhang actually completed so far this year?", "count", "650 mu of forest area will be added, and 80 hectares of green space will be completed.", False),
         ("How many hectares of green space will Minhang complete this year?", "count", "650 mu of forest area will be added, and 80 hectares of green space will be completed.", True),
         ("How many projects had already met their annual targets by mid-year?", "count", "Of 79 projects, 5 have achieved their annual targets ahead of schedule and the rest will follow.", True),
+        # A name in quotation marks is no one in charge (writer WI).
+        ("Who is in charge of the Yinhang Citizen Health Promotion Center?", "person", "It will upgrade Yinhang Citizen Health Promotion Center, so that the “Healthy Homes” flagship will prosper.", False),
+        ("Who is in charge of the Yinhang Citizen Health Promotion Center?", "person", "The centre is run by Wang Li, director of the Yinhang health office.", True),
         # "Which metro line / station" wants one named so (writer WK).
         ("Which metro line will serve the Big Zero Bay area?", "name", "Optimize the operation mechanism of the \"Big Zero Bay\" financial port.", False),
         ("Which metro line will serve the Big Zero Bay area?", "name", "Metro Line 18 will serve the area.", True),
