@@ -927,8 +927,11 @@ def _names_new_place(after_preposition: re.Pattern[str], text: str, question: st
 
 # "How many hectares has Minhang actually completed so far?" asks what was done; "80 hectares of green space will
 # be completed" is a plan's figure, no answer. A sentence that also says what has been done may answer.
-_ASKS_DONE = re.compile(r"\b(?:actually|so far|to date|already|by now)\b(?=.*\b(?:has|have|had|did|was|were)\b)|"
-                        r"\b(?:has|have|had|did|was|were)\b(?=.*\b(?:actually|so far|to date|already|by now)\b)", re.I)
+_ASKS_DONE = re.compile(
+    r"\b(?:actually|so far|to date|already|by now)\b(?=.*\b(?:has|have|had|did|was|were)\b)"
+    r"|\b(?:has|have|had|did|was|were)\b(?=.*\b(?:actually|so far|to date|already|by now)\b)",
+    re.I,
+)
 _PLANNED = re.compile(r"\bwill\b|\b(?:plans?|planned|aims?|strives?|expected|is|are) to\b", re.I)
 _DONE = re.compile(
     r"\b(?:has|have|had)\s+(?:\w+\s+){0,2}?(?:been\s+)?\w+(?:ed|en|t|un)\b|\b(?:was|were)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b"

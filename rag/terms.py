@@ -1,6 +1,7 @@
 """Terms for lexical matching, shared by BM25 and answer selection.
 
-English words are lower-cased, stop words dropped and stemmed (Snowball);
+English words are lower-cased, stop words dropped and stemmed (Snowball), and
+chat shorthand for a content word ("grads", "e-bikes") spelt out;
 numbers are kept whole; Chinese runs, traditional characters read as simplified,
 become character unigrams and bigrams, which need no dictionary and match how
 people shorten Chinese names and terms.
