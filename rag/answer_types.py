@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Sequence, Set
 from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
-from rag.terms import REQUEST, terms
+from rag.terms import ASKED_FOR, REQUEST, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -608,7 +608,7 @@ def compared(question: str) -> list[str]:
 def plain_question(question: str) -> str:
     """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, a
     request ("Name the …", "Tell me when …") as a question, and an exam's blank as what it asks."""
-    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(question)))
+    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(ASKED_FOR.sub(" ", question).lstrip())))
     for colloquial, plain in _COLLOQUIAL:
         question = colloquial.sub(plain, question)
     if _is_chinese(question) and re.search("[A-Za-z]", question):

@@ -109,6 +109,21 @@ REQUEST = re.compile(
     re.I,
 )
 
+# A question put inside another's asking ("Grandma wants to know when …", "May I ask how large …", "I'd like to
+# know who …"): who asks is not something to look for in the documents, nor is the asking. Only a speaker named by a
+# pronoun or a kinship word, so "Minhang residents want to know …" keeps its place name.
+ASKED_FOR = re.compile(
+    r"(?:^|(?<=[.?!])\s+)\s*"
+    r"(?:(?:may|might|can|could)\s+I|I|we|he|she|they|(?:my|our|his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    r"|grandma|grandpa|granny|grandmother|grandfather|mum|mom|dad)"
+    r"(?:\s+|(?=['’]))"
+    r"(?:(?:wants?|wanted|would\s+like|['’]d\s+like|needs?|needed)\s+to\s+know|ask(?:s|ed)?|wonder(?:s|ed)?"
+    r"|(?:am|is|was|are|keeps?)\s+(?:asking|wondering))"
+    r"(?:\s+(?:me|you|us))?\s*[:,]?\s+"
+    r"(?=(?:the|a|an|who|whom|whose|what|which|when|where|how|whether|if)\b)",
+    re.I,
+)
+
 # Chinese question words and particles carry no content to match against the documents.
 ZH_QUESTION_WORDS = re.compile(
     "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
@@ -120,6 +135,6 @@ ZH_QUESTION_WORDS = re.compile(
 def question_terms(question: str) -> list[str]:
     """Distinct content terms of a question, in order: its stop words and question words removed."""
     seen: dict[str, None] = {}
-    for term in terms(ZH_QUESTION_WORDS.sub(" ", REQUEST.sub("", question))):
+    for term in terms(ZH_QUESTION_WORDS.sub(" ", REQUEST.sub("", ASKED_FOR.sub(" ", question)))):
         seen.setdefault(term, None)
     return list(seen)

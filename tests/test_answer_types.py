@@ -190,6 +190,11 @@ from rag.pipeline import normalize_question
         ("Name the three city-level core business centers Minhang relies on.", "list"),
         ("State the population of Minhang", "figure"),
         ("State Council approval date", None),  # a keyword query that starts with a name, not a request
+        # A question inside another's asking asks what it asks (writer WP).
+        ("grandma asks who the head of Yinhang sub-district is, what's their name?", "person"),
+        ("Grandma wants to know when the Yindu Road Cross-River Tunnel will actually open to cars", "date"),
+        ("So it opened this year, right? My caller wants to know: how many parks?", "count"),
+        ("What did the meeting ask all districts to do?", None),
         ("杨浦要布局的以时空智能为核心的未来产业先导区叫什么名字?", "name"),
         ("那位专家叫什么名字?", "person"),
         ("这次区委常委会扩大会议在哪里开的", "venue"),

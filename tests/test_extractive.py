@@ -184,6 +184,19 @@ def test_a_request_for_a_date_is_answered_with_the_date(real_seed_pipeline, requ
 
 
 @pytest.mark.slow
+def test_a_question_relayed_for_someone_else_is_read_as_the_question(real_seed_pipeline):
+    # Writer WP: "grandma wants to know …" is neither a term to look for nor the kind of fact asked.
+    answer = real_seed_pipeline.ask(
+        "Grandma wants to know the name of that Shanghai jobs campaign for new graduates they mentioned at the Yangpu "
+        "meeting, my cousin is graduating"
+    )
+    assert not answer.abstained and "Happy Employment in Shanghai Plus" in answer.text
+    assert_citations_are_exact(answer)
+    # The head of Yinhang sub-district is named nowhere: a person is asked for, so no sentence without one answers.
+    assert real_seed_pipeline.ask("grandma asks who the head of Yinhang sub-district is, what's their name?").abstained
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

@@ -44,6 +44,11 @@ def test_query_and_document_forms_meet():
         ("Tell me who chaired the meeting", ["chair", "meet"]),
         ("Can you give me the date of the meeting?", ["date", "meet"]),
         ("State Council approval", ["state", "council", "approv"]),
+        # Nor are who asks and the asking (writer WP): "grandma wants to know", "may I ask", "I'd like to know".
+        ("Grandma wants to know when the tunnel opens", ["tunnel", "open"]),
+        ("May I ask how large the park will be?", ["larg", "park"]),
+        ("Is it open? I'd like to know who runs it.", ["open", "run"]),
+        ("Minhang residents want to know when the tunnel opens", ["minhang", "resid", "want", "know", "tunnel", "open"]),
         ("请列出重大项目", ["重", "大", "项", "目", "重大", "大项", "项目"]),
         # A spoken question's fillers and pointing words are not looked for either (writer XJ).
         ("那个学习会是哪天开的啊?", ["学", "习", "会", "是", "学习", "习会", "会是", "天", "开", "的", "天开", "开的"]),
