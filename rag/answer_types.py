@@ -157,7 +157,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
-    ("title", re.compile(r"\bwhat (is|was) the title of\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
+    # "… objectives with a number-y name. What were they called?": a name as written, quoted (not "what is it
+    # called when people rebel", a term).
+    ("title", re.compile(r"\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
@@ -176,7 +178,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
-     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$", re.I)),
+     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
+     r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋])几(?![月号日+＋])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -617,6 +620,9 @@ def plain_question(question: str) -> str:
     return question
 
 
+_ASKS_WHO = re.compile(r"\s*(?:who|whom)\b", re.I)
+
+
 def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
     'count', 'venue', 'place', 'parts', 'list', 'name', 'speech', 'duty', 'hours', 'contact', 'age', 'colour' or
@@ -625,7 +631,10 @@ def question_type(question: str) -> str | None:
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and not pattern.search(_WHEN_CLAUSE.sub(" ", question)):
             continue
-        if kind == "parts" and not coded_names(question) or kind == "compare" and not compared(question):
+        # "Who exactly set out the 'five centers' requirements?" asks for a person, not the parts of a coded name.
+        if kind == "parts" and (not coded_names(question) or _ASKS_WHO.match(question)):
+            continue
+        if kind == "compare" and not compared(question):
             continue
         if pattern.search(question):
             return kind

@@ -195,6 +195,12 @@ from rag.pipeline import normalize_question
         ("Grandma wants to know when the Yindu Road Cross-River Tunnel will actually open to cars", "date"),
         ("So it opened this year, right? My caller wants to know: how many parks?", "count"),
         ("What did the meeting ask all districts to do?", None),
+        # Writers WN, WO, WQ: a heading's date, a name asked after the sentence that describes it, a person.
+        ("Completion date for the upgrade of the Yinhang Sub-district Citizen Health Promotion Center", "date"),
+        ("Zhou Haiying named some annual objectives with a number-y name. What were they called?", "title"),
+        ("What is it called when people in society rebel against laws they think are unfair?", None),
+        ("Who exactly set out the 'five centers' requirements at the meeting?", "person"),
+        ("What exactly are the 'five centers'?", "parts"),
         ("杨浦要布局的以时空智能为核心的未来产业先导区叫什么名字?", "name"),
         ("那位专家叫什么名字?", "person"),
         ("这次区委常委会扩大会议在哪里开的", "venue"),
