@@ -49,7 +49,7 @@ _NAMED_THINGS = (
     r"(?:(?:hospital|college|school|team|(?:sub-?)?district|province|road|street|park|market(?! (?:share|value|price|cap)\b)|"
     r"museum|bureau|department|newspaper|magazine|river|airport|station|stadium|organi[sz]ation|"
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
-    r"battle|war|treaty|court|(?:metro|subway) line)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
+    r"battle|war|treaty|court|(?:metro|subway) line|residential compound|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
