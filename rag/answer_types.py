@@ -83,7 +83,7 @@ _EN_NAMED_ASKED = re.compile(
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee", "compare"})
 # "What did X say …": X, the one the question asks about.
-_WHAT_DID = r"\bwhat (?:did|does|do|will|would|has|have|had) "
+_WHAT_DID = r"\bwhat (?:exactly |specifically )?(?:did|does|do|will|would|has|have|had) "
 _WHAT_DID_X = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 # "What did the District Culture and Tourism Bureau report …": a body's name runs longer than a person's.
 _WHAT_DID_BODY = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,8}}?)"
@@ -206,7 +206,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Which three business centers", "哪三个产业": several things, named one by one.
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
-        r"\b(which|what) (two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
+        r"\b(which|what) (?:specific |exact |particular )?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
         r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich of (?:the |[\w-]+['’]s )(?:[\w-]+ ){0,5}?[\w-]+s (?:for [^?]{0,40})?(?:have|are|were)\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),

@@ -204,6 +204,9 @@ from rag.pipeline import normalize_question
         ('Tell me what the "three fives, three sixes" goals actually are.', "parts"),
         ("副区长王浩在会上交流发言具体讲了点啥?", "speech"),
         ("Which residential compounds in Yinhang are in the smart elderly care pilot", "name"),  # writer WN
+        # Writer WQ's hedges between the question word and what it asks.
+        ("Which specific five of Minhang's projects met their annual targets ahead of schedule?", "list"),
+        ("What exactly did the Dinghai Road Sub-district report in its exchange speech?", "speech"),
         ("Granite is made up largely of what chemical compound?", None),  # a substance, named or not (SQuAD)  # 讲了点什么, what he spoke about (writer WP)
         ("杨浦要布局的以时空智能为核心的未来产业先导区叫什么名字?", "name"),
         ("那位专家叫什么名字?", "person"),
