@@ -671,7 +671,16 @@ def _counted_phrase(question: str) -> str | None:
     asked = _HOW_MANY.search(question)
     if not asked or _NOT_A_THING.match(asked.group(1)):
         return None
+    # "How many major industrial project Minhang is pushing": the things end where the clause's subject, a name
+    # right before the verb, begins (not "of New York are", nor "TV networks are", nor "Nobel Laureates are").
+    subject = _SUBJECT_BEFORE_VERB.search(asked.group(1)) if asked.group(2).lower() in _AUXILIARIES else None
+    if subject and subject.group(1).lower() not in _FUNCTION_WORDS:
+        return asked.group(1)[: subject.start(2)]
     return asked.group(1)
+
+
+_AUXILIARIES = frozenset("are is was were will did does do has have had".split())
+_SUBJECT_BEFORE_VERB = re.compile(r"\b([a-z][\w'’-]*)\s+((?:[A-Z][\w'’-]*\s*){1,3})$")
 
 
 _NOT_A_QUANTITY = re.compile(

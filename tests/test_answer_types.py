@@ -264,6 +264,12 @@ def test_a_count_of_the_whole_asked_phrase():
     assert counts_asked_phrase("It will build 71 major industrial projects this year.", question)
     assert not counts_asked_phrase("It arranged 20 major and 59 minor projects.", question)
     assert not counts_asked_phrase("It will build 71 projects.", "How many projects is Minhang pushing?")  # one word: the looser check
+    # Writer WX's word order: the name before the verb is the clause's subject, not part of what is counted.
+    question = "How many major industrial project Minhang is pushing the construction this year?"
+    assert counts_asked_phrase("It will build 71 major industrial projects this year.", question)
+    assert not counts_asked_phrase("It arranged 20 major and 59 minor projects.", question)
+    # ...but a name that is what is counted stays: "of the prior Super Bowl MVPs", "Nobel Laureates".
+    assert counts_asked_phrase("Four Nobel Laureates are alumni.", "How many Nobel Laureates are among the alumni?")
 
 
 @pytest.mark.parametrize(
