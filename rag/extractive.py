@@ -306,6 +306,8 @@ class ExtractiveGenerator:
                 return 0.0
         if hits[best.hit_rank].other_period and hits[by_words.hit_rank].other_period:
             return 0.0  # "… in 2023?" of an article that never writes 2023
+        if hits[best.hit_rank].other_place and hits[by_words.hit_rank].other_place:
+            return 0.0  # "虹口区的区委书记是谁?" of an article that never writes 虹口
         # "区委副书记周嵘在会上传达了什么": not answered by an article that never names 周嵘. A name's first two
         # characters are enough: the pattern cannot tell where a name ends ("除副区长王浩外" reads "王浩外").
         people = [person[:2] for person in zh_titled_people(question)]

@@ -52,6 +52,12 @@ def places(text: str) -> list[tuple[str, frozenset[str]]]:
     return [(pair, spelled) for pair in named for _, spelled in pairs(pair)]
 
 
+def named_places(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The places a text names with the kind of place after them, by a name CC-CEDICT knows: "虹口区的区委书记" ->
+    [("虹口", {"hongkou", …})]; not "区的" of "区的区委", nor 闵行 without 区 (which `places` finds too)."""
+    return [(pair, spelled) for pair in dict.fromkeys(_PLACE.findall(text)) if pair in _PROPER for _, spelled in pairs(pair)]
+
+
 def derive_proper_pairs() -> str:
     """The two-character words CC-CEDICT writes only as a proper name ("闵行": 闵行区 Min3 hang2 Qu1; "长白": Chang2
     bai2), never as a common word (银行 yin2 hang2; 东方 is a surname and "east"), joined into one string."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
 from rag.clean import detect_lang
 from rag.lexical import DocumentWords
-from rag.pinyin import places
+from rag.pinyin import named_places, places
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.traditional import to_simplified
@@ -162,12 +162,22 @@ def rerank(
         words = document_words(source).words
         return len(words) >= PERIOD_SILENCE_WORDS and any(period not in words for period in periods)
 
+    asked_places = named_places(question) if document_words and detect_lang(question) == "zh" else []
+
+    def other_place(source: str) -> bool:
+        if not asked_places:
+            return False
+        document = document_words(source)
+        return document.chinese_size >= PERIOD_SILENCE_WORDS and any(
+            pair not in document.pairs and not spelled & document.words for pair, spelled in asked_places
+        )
+
     scored = []
     for h in hits:
         penalty, elsewhere = unnamed(h.chunk.source)
         text = to_simplified(h.chunk.text)  # the fact checks read simplified characters, as the question is typed
         sentence = best_sentence_score(text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
         scored.append(
-            replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_period=other_period(h.chunk.source))
+            replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_period=other_period(h.chunk.source), other_place=other_place(h.chunk.source))
         )
     return sorted(scored, key=lambda h: -h.score)

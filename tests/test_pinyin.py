@@ -16,6 +16,15 @@ def test_pairs_are_spelled_in_every_reading_and_stop_at_punctuation():
     assert "区杨" not in found  # the comma ends a run
 
 
+def test_named_places_are_names_cc_cedict_knows_before_a_kind_of_place():
+    from rag.pinyin import named_places
+
+    assert [pair for pair, _ in named_places("虹口区的区委书记是谁?")] == ["虹口"]  # not "区的", before 区委
+    assert "hongkou" in dict(named_places("虹口区的区委书记是谁?"))["虹口"]
+    assert named_places("闵行的区委书记是谁?") == []  # a name without its kind of place
+    assert named_places("殷行街道在哪?") == []  # a kind of place, but no name CC-CEDICT knows
+
+
 def test_places_are_the_pairs_before_a_kind_of_place():
     assert [pair for pair, _ in places("闵行区委书记是谁?殷行街道在哪? 闵行 区")] == ["闵行", "殷行"]
     assert places("区里重点支持哪类青年?几年的计划") == []  # "chi na", "ji ning": words by chance, not places

@@ -164,6 +164,23 @@ def test_a_long_document_that_never_writes_the_asked_year_cannot_say_what_happen
     assert not ranked[0].other_period and "20 pocket parks" in generator.generate(question, ranked).text
 
 
+def test_a_long_document_that_never_writes_a_place_a_chinese_question_names_does_not_answer_for_it():
+    from rag.extractive import ExtractiveGenerator
+
+    # Writers WX, VB: Hongkou (虹口区), which no seed names, asked of Yangpu's article.
+    secretary = hit("区委书记薛侃,区长周海鹰等区四套班子领导参加。", source="yangpu-zh.txt")
+    generator = ExtractiveGenerator(idf=flat_idf)
+    article = _library(secretary, long_source="yangpu-zh.txt").document_words
+    ranked = rerank("虹口区的区委书记是谁?", [secretary], flat_idf, weight=1.0, document_words=article)
+    assert ranked[0].other_place and generator.generate("虹口区的区委书记是谁?", ranked).abstained
+    # A place the article writes, in characters or in letters, is its own; and a short passage may leave it out.
+    written = replace(secretary, chunk=replace(secretary.chunk, text="虹口区区委书记薛侃参加。"))
+    assert not rerank("虹口区的区委书记是谁?", [written], flat_idf, weight=1.0, document_words=_library(written, long_source="yangpu-zh.txt").document_words)[0].other_place
+    spelled = replace(secretary, chunk=replace(secretary.chunk, text="Hongkou's party secretary, 薛侃, attended."))
+    assert not rerank("虹口区的区委书记是谁?", [spelled], flat_idf, weight=1.0, document_words=_library(spelled, long_source="yangpu-zh.txt").document_words)[0].other_place
+    assert not rerank("虹口区的区委书记是谁?", [secretary], flat_idf, weight=1.0, document_words=_library(secretary).document_words)[0].other_place
+
+
 def test_question_years_are_four_digit_years_of_an_english_question():
     from rag.rerank import question_periods
 
