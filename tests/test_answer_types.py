@@ -60,6 +60,8 @@ from rag.pipeline import normalize_question
         ("How old was Manning when he played Super Bowl 50?", None),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
         ("Is the Sunshine 330 programme free for pensioners?", "fee"),
+        ("sunshine 330 in yinhang how do i sign up my kid and is it free", "fee"),  # writer VB
+        ("How was the country governed and was it free from foreign rule?", None),
         ("这个讲座收费吗?", "fee"),
         ("Where on Earth is free oxygen found?", None),  # SQuAD: free oxygen is no price
         ("本年度我区高校毕业生就业目标人数为若干?", "count"),
