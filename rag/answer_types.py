@@ -787,9 +787,20 @@ def _says_what_is_counted(text: str, question: str) -> bool:
 
 
 def _measures_asked_unit(text: str, question: str) -> bool:
-    """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages)."""
+    """"How many mu of farmland": a number of mu, not any number ("Five Good and Two Suitable" villages); and of
+    something the question speaks of: "80 hectares of green space" does not say how many hectares the start-up area
+    of the Maqiao Future Boat Park covers."""
     asked = _ASKS_UNIT.search(question)
-    return not asked or _gives_in(text, asked.group(1))
+    if not asked:
+        return True
+    unit = asked.group(1).lower().removesuffix("s")
+    spelled = _UNIT_SPELLINGS.get(unit, rf"{re.escape(unit)}s?")
+    amounts = list(re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b(\s+of\b)?", text, re.I))
+    if not amounts:
+        return False
+    wanted = set(terms(question)) - set(terms(asked.group(1)))
+    # A bare amount ("covers 300 hectares") is of what the sentence speaks of; "N hectares of Y", of Y.
+    return any(not m.group(2) or wanted & set(terms(" ".join(_head(text[m.end() :].split()[:4])))) for m in amounts)
 
 
 # "How big is Minhang in square km?": a unit the answer must be given in.

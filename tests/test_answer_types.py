@@ -791,6 +791,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("How large is the new wetland park?", "length", "The new wetland park will open next spring.", False),
         ("How large is the new wetland park?", "length", "The new wetland park covers 45 hectares.", True),
         ("How big was the assembly building?", "length", "It enclosed 130 million cubic foot of space.", True),
+        # "How many hectares does X cover": hectares of X, or bare ones; not "80 hectares of green space" (F-un-12).
+        ("How many hectares does the start-up area of Maqiao Future Boat Park cover?", "count", "80 hectares of green space will be completed.", False),
+        ("How many hectares does the start-up area of Maqiao Future Boat Park cover?", "count", "Its start-up area covers 120 hectares.", True),
+        ("How many hectares of green space will Minhang add?", "count", "650 mu of forest and 80 hectares of green space will be added.", True),
         # "What did X grow by": an amount of change in digits, not a year the question gives nor a slogan's numbers.
         ("What did retail sales grow by in 2024?", "figure", "Entering 2024, retail kept growing under the “1+2+3+4” plan.", False),
         ("What did retail sales grow by in 2024?", "figure", "Retail sales grew by 6.2% in 2024.", True),
