@@ -793,9 +793,7 @@ def _measures_asked_unit(text: str, question: str) -> bool:
     asked = _ASKS_UNIT.search(question)
     if not asked:
         return True
-    unit = asked.group(1).lower().removesuffix("s")
-    spelled = _UNIT_SPELLINGS.get(unit, rf"{re.escape(unit)}s?")
-    amounts = list(re.finditer(rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?{spelled}\b(\s+of\b)?", text, re.I))
+    amounts = _amounts_in(text, asked.group(1))
     if not amounts:
         return False
     wanted = set(terms(question)) - set(terms(asked.group(1)))
@@ -815,11 +813,17 @@ def _measures_unit_asked_in(text: str, question: str) -> bool:
 
 def _gives_in(text: str, unit: str, square: bool = False) -> bool:
     """Whether `text` gives a number in `unit` ("300 km" for "kilometers"), in square units if `square`."""
+    return bool(_amounts_in(text, unit, square))
+
+
+def _amounts_in(text: str, unit: str, square: bool = False) -> list[re.Match[str]]:
+    """Each amount in `unit` (in square units if `square`) that `text` gives; group 2 holds an "of" after the unit
+    ("80 hectares of green space")."""
     unit = unit.lower().removesuffix("s")
     spelled = _UNIT_SPELLINGS.get(unit, rf"{re.escape(unit)}s?")
     prefix = r"square\s+" if square else ""
     number = rf"(\d[\d,.]*|\b{_CARDINAL_WORDS})\s*(?:(?:thousand|million|billion)\s+)?"
-    return bool(re.search(rf"{number}{prefix}{spelled}\b", text, re.I))
+    return list(re.finditer(rf"{number}{prefix}{spelled}\b(\s+of\b)?", text, re.I))
 
 
 # Measure words and units a Chinese count asks for ("多少个社区", "几篇", "多少平方米"), longest first; people are
