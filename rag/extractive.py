@@ -35,7 +35,7 @@ from rag.answer_types import (
 )
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import is_cjk_term, question_terms, term_set, term_weights
+from rag.terms import aside_terms, is_cjk_term, question_terms, term_set, term_weights
 from rag.traditional import to_simplified
 from rag.types import Answer, Citation, Hit
 
@@ -87,8 +87,10 @@ class _Weights:
     own_total: float = 0.0
 
     @classmethod
-    def of(cls, terms: Sequence[str], idf: Callable[[str], float], lang: str) -> _Weights:
-        weights = term_weights(list(terms), idf)
+    def of(
+        cls, terms: Sequence[str], idf: Callable[[str], float], lang: str, asides: frozenset[str] = frozenset(), aside_weight: float = 1.0
+    ) -> _Weights:
+        weights = {t: w * (aside_weight if t in asides else 1.0) for t, w in term_weights(list(terms), idf).items()}
         own = {t: w for t, w in weights.items() if t[0].isdigit() or is_cjk_term(t) == (lang == "zh")}
         mixed = 0 < len([t for t in own if not t[0].isdigit()]) and len(own) < len(weights)
         return cls(weights, sum(weights.values()), own if mixed else None, sum(own.values()) if mixed else 0.0)
@@ -155,6 +157,7 @@ class ExtractiveGenerator:
     # question gives while another candidate's document does ("how many pocket parks will Yangpu build" is not
     # answered by Minhang's 20; fresh tune: 3 more right abstentions at 3-8, none lost; swept in levers.md)
     elsewhere_weight: float = 3.0
+    aside_weight: float = 0.5  # × the weight of a term found only in a sentence that does not ask (aside_terms)
 
     def generate(self, question: str, hits: Sequence[Hit]) -> Answer:
         lang = "zh" if detect_lang(question) == "zh" else "en"
@@ -196,7 +199,23 @@ class ExtractiveGenerator:
         # Whether the documents hold the answer is judged on words (calibrated on the tune split); the
         # sentence closest in meaning may share fewer of them, which must not turn an answer into "don't know".
         by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, asked)
-        confidence = self._answer_confidence(candidates, best, by_words, hits, kind, asked)
+        asides = aside_terms(question)
+        if asides:
+            # Whether the documents hold the answer is judged with a chatty preface's or afterthought's words
+            # counting less ("I taught physics for thirty years …"); which sentence answers is chosen on all the
+            # words, as before (weighing them less there too put a headline before the answer of VE-en-01).
+            judge = _Weights.of(q_terms, self.idf, lang, asides, self.aside_weight)
+            judged = {
+                id(span): replace(
+                    span,
+                    coverage=judge.coverage(term_set(span.text))[0],
+                    passage_coverage=judge.coverage(term_set(hits[span.hit_rank].chunk.text))[0],
+                )
+                for span in (best, by_words)
+            }
+            confidence = self._answer_confidence(candidates, judged[id(best)], judged[id(by_words)], hits, kind, asked)
+        else:
+            confidence = self._answer_confidence(candidates, best, by_words, hits, kind, asked)
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(written), abstained=True, confidence=confidence)
 

@@ -138,3 +138,34 @@ def question_terms(question: str) -> list[str]:
     for term in terms(ZH_QUESTION_WORDS.sub(" ", REQUEST.sub("", ASKED_FOR.sub(" ", question)))):
         seen.setdefault(term, None)
     return list(seen)
+
+
+# A capitalised word inside a sentence (not "I"), or a number: a name or a figure.
+_NAMED_IN_ASIDE = re.compile(r"(?<=[\w,;:’'\"] )(?!I\b)[A-Z][\w’'-]*|\d[\d,.]*")
+# A sentence that asks: a question mark, a question or request word first, or Chinese 请问 / 吗 / 呢.
+_ASKS = re.compile(
+    r"[?？]|请问|[吗呢]\s*$|^\W*(?:who|whom|whose|what|when|where|which|how|why|is|are|was|were|do|does|did|can|could|"
+    r"would|will|may|please|kindly|name|list|tell|give|i'?d like to know|i wonder)\b",
+    re.I,
+)
+
+
+def aside_terms(question: str) -> frozenset[str]:
+    """Terms found only in a question's sentences that do not ask ("I taught physics for thirty years, so I am
+    curious. In the April meeting, what was …?"): a chatty preface or afterthought the documents need not hold.
+    Empty when the question is one sentence, when no sentence or every sentence asks, or when the asking sentences
+    say next to nothing themselves."""
+    from rag.sentences import sentence_spans
+
+    sentences = [question[start:end] for start, end in sentence_spans(question)]
+    asking = [s for s in sentences if _ASKS.search(s)]
+    others = [s for s in sentences if not _ASKS.search(s)]
+    if not asking or not others:
+        return frozenset()
+    asked = set(question_terms(" ".join(asking)))
+    if len(asked) < 2:  # "… a building materials market without warning anyone. Who was it?": the preface asks
+        return frozenset()
+    # A name or a number keeps its weight wherever it is said ("I have lived in Yangpu all my life"): it is what the
+    # question is about, not chat.
+    named = set(terms(" ".join(_NAMED_IN_ASIDE.findall(" ".join(others)))))
+    return frozenset(t for t in question_terms(question) if t not in asked and t not in named)

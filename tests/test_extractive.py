@@ -197,6 +197,23 @@ def test_a_question_relayed_for_someone_else_is_read_as_the_question(real_seed_p
 
 
 @pytest.mark.slow
+def test_a_chatty_preface_does_not_turn_an_answer_into_dont_know(real_seed_pipeline):
+    # Writer VE: the words of "Hello, I hope you are well …" are in no sentence; they counted fully and it abstained.
+    answer = real_seed_pipeline.ask(
+        "Hello, I hope you are well. At our neighbourhood reading group someone mentioned that Mayor Zhou Haiying "
+        "spoke about the district's annual overall objectives using a short slogan made of numbers. I did not catch "
+        "it properly. Could you kindly tell me what that slogan for the annual objectives is called?"
+    )
+    assert not answer.abstained and "three fives, three sixes" in answer.text
+    assert_citations_are_exact(answer)
+    # A preface does not make an unanswered question answerable: no seed gives Yangpu's first-quarter growth rate.
+    assert real_seed_pipeline.ask(
+        "Good morning. I was a bookkeeper for forty years and numbers still interest me. "
+        "What was Yangpu's GDP growth rate in the first quarter of 2024?"
+    ).abstained
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terms import is_cjk_term, question_terms, terms
+from rag.terms import aside_terms, is_cjk_term, question_terms, terms
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,28 @@ def test_chat_shorthand_for_a_content_word_matches_the_word_written_out():
     assert terms("jobs for new grads") == terms("jobs for new graduates")
     assert terms("e-bikes safety") == terms("electric bicycles safety")
     assert terms("this yr") == ["yr"]  # "year" is in nearly every sentence: left as typed
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        # A preface that does not ask: its chat words count less; a name or number said there keeps its weight.
+        (
+            "I am retired and have lived in Yangpu all my life. Could you tell me who chaired the quarterly meeting?",
+            {"retir", "live", "life", "tell"},  # "tell": a request's verb, here not the question's first words
+        ),
+        ("我年纪大了记性不好。请问区人大常委会主任叫什么名字？", {"我", "年", "纪", "大了", "年纪", "我年", "纪大", "了", "了记", "记", "性", "记性", "性不", "不", "不好", "好"}),
+        # An afterthought after the question.
+        ("Which road was the manufacturing base on? My late husband worked there.", {"late", "husband", "work"}),
+        # The preface is the question when the asking sentence says next to nothing ("Who was it?").
+        ("Someone inspected the water supply on December 28. Who was it?", set()),
+        # One sentence, or nothing that asks, or every sentence asking: no aside.
+        ("Who chaired the quarterly meeting in April?", set()),
+        ("Yangpu quarterly meeting. April 2024.", set()),
+        ("Who chaired it? When was it held?", set()),
+        # An abbreviation's full stop ends no sentence.
+        ("What is at No. 5530 Longwu Rd. in Wujing?", set()),
+    ],
+)
+def test_aside_terms(question, expected):
+    assert aside_terms(question) == expected
