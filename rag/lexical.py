@@ -33,6 +33,7 @@ BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
 _CJK_CHAR = re.compile(f"[{CJK}]")
+_APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
 _LETTER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # not "couldn" of "couldn't"
 # Pinyin syllables written apart: one has at most six letters ("zhuang"), and a name two or three of them.
@@ -140,7 +141,9 @@ class LexicalIndex:
                 self._by_source = by_source
             text = "\n".join(f"{c.title}\n{c.text}" for c in (self.chunks[i] for i in self._by_source.get(source, ())))
             written = _WORD.findall(text)
-            words = frozenset(w.lower() for w in written)
+            # "Jing'an" is read as "jing" and "an", and kept whole too ("jingan"): a question may write either.
+            joined = [w.lower().replace("'", "").replace("’", "") for w in _APOSTROPHE_WORD.findall(text)]
+            words = frozenset([w.lower() for w in written] + joined)
             latin = sum(1 for w in words if not _CJK_CHAR.search(w))
             chinese = set(_CJK_CHAR.findall(text))
             found = DocumentWords(words, _proper(written), frozenset(character_pairs(text)), latin + len(chinese))

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
 from rag.clean import detect_lang
 from rag.lexical import DocumentWords
-from rag.pinyin import named_places, places
+from rag.pinyin import english_named_places, named_places, places, spellings
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.traditional import to_simplified
@@ -162,15 +162,25 @@ def rerank(
         words = document_words(source).words
         return len(words) >= PERIOD_SILENCE_WORDS and any(period not in words for period in periods)
 
-    asked_places = named_places(question) if document_words and detect_lang(question) == "zh" else []
+    chinese = detect_lang(question) == "zh"
+    asked_places = named_places(question) if document_words and chinese else []
+    # An English question's place in letters that no candidate's document writes ("jingan district"): checked
+    # against each document's words and, for a Chinese one, its characters read in pinyin.
+    asked_spelled = []
+    if document_words and not chinese:
+        candidates = [document_words(source) for source in dict.fromkeys(h.chunk.source for h in hits)]
+        asked_spelled = english_named_places(question, lambda word: any(word in d.words for d in candidates))
 
     def other_place(source: str) -> bool:
-        if not asked_places:
+        if not asked_places and not asked_spelled:
             return False
         document = document_words(source)
-        return document.chinese_size >= PERIOD_SILENCE_WORDS and any(
-            pair not in document.pairs and not spelled & document.words for pair, spelled in asked_places
-        )
+        if document.chinese_size < PERIOD_SILENCE_WORDS:
+            return False
+        if asked_spelled:
+            read = spellings(document.pairs) if document.pairs else frozenset()
+            return any(word not in read for word in asked_spelled)
+        return any(pair not in document.pairs and not spelled & document.words for pair, spelled in asked_places)
 
     scored = []
     for h in hits:

@@ -181,6 +181,33 @@ def test_a_long_document_that_never_writes_a_place_a_chinese_question_names_does
     assert not rerank("虹口区的区委书记是谁?", [secretary], flat_idf, weight=1.0, document_words=_library(secretary).document_words)[0].other_place
 
 
+def test_a_long_document_that_never_writes_a_place_an_english_question_names_does_not_answer_for_it():
+    from rag.extractive import ExtractiveGenerator
+
+    # Writers VF, YI: Jing'an and Xuhui, which no seed names, asked of Shanghai's urban renewal article.
+    question = "jingan district urban renewal plan this yr"
+    renewal = hit("Shanghai held a city-wide urban renewal promotion conference.", source="renewal.txt")
+    generator = ExtractiveGenerator(idf=flat_idf)
+    ranked = rerank(question, [renewal], flat_idf, weight=1.0, document_words=_library(renewal, long_source="renewal.txt").document_words)
+    assert ranked[0].other_place and generator.generate(question, ranked).abstained
+    # Written with its apostrophe, in characters (静安), or left out by a short passage, the place is no reason.
+    for text in ("Jing'an District held an urban renewal conference.", "静安区召开城市更新推进大会。"):
+        written = replace(renewal, chunk=replace(renewal.chunk, text=text))
+        library = _library(written, long_source="renewal.txt")
+        assert not rerank(question, [written], flat_idf, weight=1.0, document_words=library.document_words)[0].other_place
+    assert not rerank(question, [renewal], flat_idf, weight=1.0, document_words=_library(renewal).document_words)[0].other_place
+
+
+def test_english_named_places_are_chinese_names_before_a_kind_of_place():
+    from rag.pinyin import english_named_places
+
+    unwritten = lambda word: False  # noqa: E731
+    assert english_named_places("What is Jing'an District's plan? And Pudong New Area's?", unwritten) == ["jingan", "pudong"]
+    assert english_named_places("Who heads Xuhui district?", lambda word: word == "xuhui") == []  # the documents write it
+    # Not a word that is no Chinese name ("the same district"), nor a slip for one ("Minghang District").
+    assert english_named_places("Is it the same district as Minghang District?", unwritten) == []
+
+
 def test_question_years_are_four_digit_years_of_an_english_question():
     from rag.rerank import question_periods
 
