@@ -29,6 +29,7 @@ _MONEY_NOUNS = (
     r"fines?|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
+_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # a question word anywhere: not keywords
 # A question's opening word when it is worded as one: "what …", "is there …", "tell me …".
 _ASKING = (
     r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|"
@@ -63,6 +64,11 @@ _WHERE_IS_THING = (
 # "Where was it held?", "In which building was it held?"
 _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+# "Where is the meeting place?", "where was the quarterly work meeting": an event's place, as where it was held.
+_WHERE_MEETING = (
+    r"\bwhere (?:is|was|will be) (?:the |this |that )?(?:[\w-]+ ){0,3}?(?:meeting|conference|seminar|forum|ceremony)"
+    r"(?: (?:place|venue|location))?\s*(?:[?.,]|$)"
+)
 # "陆铭的职务叫什么" is not a person's name; "那位专家叫什么名字" is.
 _ZH_PEOPLE_NOUNS = "(?:人|者|一把手|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
 # Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
@@ -116,6 +122,10 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
+        # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
+        # the 71 projects" (not "investment in Minhang", a topic).
+        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:budget|cost|costs|price|prices|spending)\s+(?:for|of|in|on)\b"
+        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:(?:total|overall) (?:investment|funding|spending)|(?:investment|funding) amount)\b"
         # 补助 asks for money, but "核定了多少件补助案件" counts the cases: not when 多少/几 counts things.
         rf"|多少钱|^(?![^?？]*(?:多少|几){_ZH_COUNTERS})[^?？]*(?:投资|预算|资金|经费|金额|补贴|补助|罚款)",
         re.I,
@@ -178,7 +188,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are|is|was|were|will|do|does|did) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar )?(date|day)|what (exact |calendar )?(date|day|month|time|quarter)|which (exact |calendar )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
@@ -186,10 +196,11 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
-        r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是",
+        r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是"
+        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:address|phone|hotline|website)\s*\??\s*$",  # keywords: "… health center address"
         re.I,
     )),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"

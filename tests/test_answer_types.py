@@ -199,6 +199,15 @@ from rag.pipeline import normalize_question
         ("What did the meeting ask all districts to do?", None),
         # Writers WN, WO, WQ: a heading's date, a name asked after the sentence that describes it, a person.
         ("Completion date for the upgrade of the Yinhang Sub-district Citizen Health Promotion Center", "date"),
+        # Keywords, as typed on a phone (writers VF, VH): the fact asked is in them.
+        ("sunshine 330 program budget in yinhang", "money"),
+        ("total investment amount for minhang 71 industrial projects", "money"),
+        ("investment in minhang industrial projects", None),  # a topic, no amount asked
+        ("The price of oil is usually a stable commodity until when?", "date"),  # SQuAD: a question word, no keywords
+        ("yinhang citizen health promotion center address", "contact"),
+        ("hongqiao cbd 16 projects when r they all done", "date"),
+        ("The old housing on Longwu Road in Wujing Town — when are they supposed to finish fixing it up?", "date"),
+        ("yangpu quarterly work meeting on april 9, where is the meeting place? which building", "venue"),
         ("Zhou Haiying named some annual objectives with a number-y name. What were they called?", "title"),
         ("What is it called when people in society rebel against laws they think are unfair?", None),
         ("Who exactly set out the 'five centers' requirements at the meeting?", "person"),
