@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Sequence, Set
 from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
-from rag.terms import ASKED_FOR, REQUEST, terms
+from rag.terms import ASKED_FOR, REQUEST, asking_part, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -639,6 +639,13 @@ def question_type(question: str) -> str | None:
     """The kind of fact asked for: 'money', 'year', 'length', 'percent', 'title', 'figure', 'number', 'date',
     'count', 'venue', 'place', 'parts', 'list', 'name', 'speech', 'duty', 'hours', 'contact', 'age', 'colour' or
     'person'; None for other questions."""
+    # "我年纪大了记性不好。请问……主任叫什么名字?" asks a name, not an age: the kind is read where the question asks,
+    # and from the whole only when that says none ("'1+2+3+4' industrial system. Which industries are the 1, 2, 3?").
+    asking = asking_part(question)
+    return (asking is not None and _kind(asking)) or _kind(question)
+
+
+def _kind(question: str) -> str | None:
     question = _drop_relative_who(plain_question(question))
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and not pattern.search(_WHEN_CLAUSE.sub(" ", question)):

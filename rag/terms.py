@@ -150,22 +150,30 @@ _ASKS = re.compile(
 )
 
 
+def asking_part(question: str) -> str | None:
+    """The sentences of a question that ask, when others do not ("I taught physics for thirty years, so I am curious.
+    In the April meeting, what was …?"): a chatty preface or afterthought the documents need not hold. None when the
+    question is one sentence, when no sentence or every sentence asks, or when the asking sentences say next to
+    nothing themselves ("… a building materials market without warning anyone. Who was it?": the preface asks)."""
+    asking, others = _asking_and_not(question)
+    if not asking or not others or len(question_terms(" ".join(asking))) < 2:
+        return None
+    return " ".join(asking)
+
+
 def aside_terms(question: str) -> frozenset[str]:
-    """Terms found only in a question's sentences that do not ask ("I taught physics for thirty years, so I am
-    curious. In the April meeting, what was …?"): a chatty preface or afterthought the documents need not hold.
-    Empty when the question is one sentence, when no sentence or every sentence asks, or when the asking sentences
-    say next to nothing themselves."""
+    """Terms found only in the sentences of a question that do not ask (see asking_part); a name or a number keeps
+    its weight wherever it is said ("I have lived in Yangpu all my life"): it is what the question is about."""
+    asking = asking_part(question)
+    if asking is None:
+        return frozenset()
+    named = set(terms(" ".join(_NAMED_IN_ASIDE.findall(" ".join(_asking_and_not(question)[1])))))
+    asked = set(question_terms(asking))
+    return frozenset(t for t in question_terms(question) if t not in asked and t not in named)
+
+
+def _asking_and_not(question: str) -> tuple[list[str], list[str]]:
     from rag.sentences import sentence_spans
 
     sentences = [question[start:end] for start, end in sentence_spans(question)]
-    asking = [s for s in sentences if _ASKS.search(s)]
-    others = [s for s in sentences if not _ASKS.search(s)]
-    if not asking or not others:
-        return frozenset()
-    asked = set(question_terms(" ".join(asking)))
-    if len(asked) < 2:  # "… a building materials market without warning anyone. Who was it?": the preface asks
-        return frozenset()
-    # A name or a number keeps its weight wherever it is said ("I have lived in Yangpu all my life"): it is what the
-    # question is about, not chat.
-    named = set(terms(" ".join(_NAMED_IN_ASIDE.findall(" ".join(others)))))
-    return frozenset(t for t in question_terms(question) if t not in asked and t not in named)
+    return [s for s in sentences if _ASKS.search(s)], [s for s in sentences if not _ASKS.search(s)]

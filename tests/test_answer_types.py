@@ -199,6 +199,12 @@ from rag.pipeline import normalize_question
         ("What did the meeting ask all districts to do?", None),
         # Writers WN, WO, WQ: a heading's date, a name asked after the sentence that describes it, a person.
         ("Completion date for the upgrade of the Yinhang Sub-district Citizen Health Promotion Center", "date"),
+        # A preface or afterthought that does not ask says nothing of the kind asked (writer VE), unless the asking
+        # sentence says none itself.
+        ("不好意思打扰一下，我年纪大了记性不好。请问参加这次区委常委会扩大会议的区人大常委会主任叫什么名字？", "person"),
+        ("请问结合自身工作实际作交流发言的那位副区长是谁？我想以后多留意一下他分管的工作。", "person"),
+        ("Yangpu want to build \"1+2+3+4\" industrial system. Which industries are the 1, 2, 3 and 4, exactly?", "parts"),
+        ("薛侃想把杨浦打造成上海 international 科创中心的什么? 有个 slogan。", "title"),
         # Keywords, as typed on a phone (writers VF, VH): the fact asked is in them.
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),

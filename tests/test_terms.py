@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terms import aside_terms, is_cjk_term, question_terms, terms
+from rag.terms import aside_terms, asking_part, is_cjk_term, question_terms, terms
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,10 @@ def test_chat_shorthand_for_a_content_word_matches_the_word_written_out():
 )
 def test_aside_terms(question, expected):
     assert aside_terms(question) == expected
+
+
+def test_asking_part_is_the_sentences_that_ask():
+    assert asking_part("我年纪大了记性不好。请问区人大常委会主任叫什么名字？") == "请问区人大常委会主任叫什么名字？"
+    assert asking_part("Which road was the base on? My late husband worked there.") == "Which road was the base on?"
+    assert asking_part("Someone inspected the water supply on December 28. Who was it?") is None  # says nothing itself
+    assert asking_part("Who chaired it? When was it held?") is None
