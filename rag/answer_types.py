@@ -170,7 +170,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
     # "… objectives with a number-y name. What were they called?": a name as written, quoted (not "what is it
     # called when people rebel", a term).
-    ("title", re.compile(r"\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
+    ("title", re.compile(r"\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
@@ -192,7 +192,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
-    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋])几(?![月号日+＋])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
+    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"

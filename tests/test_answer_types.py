@@ -205,6 +205,11 @@ from rag.pipeline import normalize_question
         ("请问结合自身工作实际作交流发言的那位副区长是谁？我想以后多留意一下他分管的工作。", "person"),
         ("Yangpu want to build \"1+2+3+4\" industrial system. Which industries are the 1, 2, 3 and 4, exactly?", "parts"),
         ("薛侃想把杨浦打造成上海 international 科创中心的什么? 有个 slogan。", "title"),
+        # A "numbered name" or "numeric label" is a name written in figures, quoted ("1+2+3+4"); 几加几 asks one too,
+        # it counts nothing (writers VE, VF).
+        ("In the April meeting, what was the numbered name of the industrial system Yangpu is striving to build?", "title"),
+        ("What is the numeric label of the innovative modern industrial system Yangpu wants to build?", "title"),
+        ("杨浦未来产业先导区叫啥 几加几那个", None),
         # Keywords, as typed on a phone (writers VF, VH): the fact asked is in them.
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),
