@@ -160,7 +160,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)了?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|讲的是|发言(?:的)?(?:主要|具体)?内容"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)了?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
         rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
@@ -204,7 +204,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
-        rf"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b|{_WHERE_IS_THING}",
+        rf"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b|{_WHERE_IS_THING}"
+        r"|\bwhere (?:exactly |precisely )?(?:is|are) (?:it|they)\s*(?:[,?]|$)",  # "15 min service site … where exactly is it"
         re.I,
     )),
     # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,

@@ -211,6 +211,8 @@ from rag.pipeline import normalize_question
         ("What is the numeric label of the innovative modern industrial system Yangpu wants to build?", "title"),
         ("杨浦未来产业先导区叫啥 几加几那个", None),
         # Keywords, as typed on a phone (writers VF, VH): the fact asked is in them.
+        ("15 min employment service site in minhang where exactly is it, which town", "place"),
+        ("副区长王浩和区政协副主席顾登妹在会上的交流发言分别围绕哪些具体工作展开？", "speech"),  # writer VN
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),
         ("investment in minhang industrial projects", None),  # a topic, no amount asked
