@@ -116,7 +116,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
-        rf"\bhow much (money|funding|capital)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
+        rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
@@ -212,8 +212,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bmean(?:ing)?\s*\??\s*$|\b(?:exactly|concretely|actually)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
-        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪",
+        r"|\bmean(?:ing)?\s*\??\s*$|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
+        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪|里(?:头|面|边)?的\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?哪",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.

@@ -213,6 +213,10 @@ from rag.pipeline import normalize_question
         # Keywords, as typed on a phone (writers VF, VH): the fact asked is in them.
         ("15 min employment service site in minhang where exactly is it, which town", "place"),
         ("副区长王浩和区政协副主席顾登妹在会上的交流发言分别围绕哪些具体工作展开？", "speech"),  # writer VN
+        # Writer VO: "the actual industries in" a coded name, which of its figures "里头的3" is, and money as "dough".
+        ("so that 1+2+3+4 industrial system yangpu keeps braggin about, what are the actual industries in it?", "parts"),
+        ("那个“3+X”里头的3到底是哪三个产业啊", "parts"),
+        ("how much dough is minhang puttin into them 71 industrial projects total? billions?", "money"),
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),
         ("investment in minhang industrial projects", None),  # a topic, no amount asked
