@@ -217,6 +217,7 @@ from rag.pipeline import normalize_question
         ("so that 1+2+3+4 industrial system yangpu keeps braggin about, what are the actual industries in it?", "parts"),
         ("那个“3+X”里头的3到底是哪三个产业啊", "parts"),
         ("how much dough is minhang puttin into them 71 industrial projects total? billions?", "money"),
+        ("On what precise date was the fourth plenary session convened?", "date"),  # writer VN
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),
         ("investment in minhang industrial projects", None),  # a topic, no amount asked
@@ -885,6 +886,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("On which calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("What exact date did the committee hold the work meeting?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("What exact date did the committee hold the work meeting?", "date", "On April 9, the committee held the work meeting.", True),
+        # "the week before" is no precise date (writer VN).
+        ("On what precise date was the plenary session convened?", "date", "The plenary session the week before stressed safety.", False),
         # "The date" of an event is a day too ("Confirm the date …" is read as this question).
         ("What is the date the plenary session was held?", "date", "The study seminar last week and the plenary session the week before emphasized safety.", False),
         ("What was the date of the plenary session?", "date", "The plenary session was held on December 20.", True),
