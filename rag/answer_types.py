@@ -433,7 +433,8 @@ _ZH_NAME = re.compile(f"[{_ZH_SURNAMES}][{CJK}]{{1,2}}")
 # "When Chen Jining visited the market, which district was it in?", "When Yinhang set out its plans, it talked about
 # a road. Which road was that?": a "when" clause or sentence before the question asks no date.
 _WHEN_CLAUSE = re.compile(
-    r"(?:^|[.?!]\s+)when\b(?:[^?]*,\s*(what|which|who|whom|how|where|why)\b|[^?!]*?(?<!\b[A-Z][a-z])(?<!\b[A-Za-z])(?<!Mrs)[.!]\s)",
+    r"(?:^|[.?!]\s+)when\b(?!\s+(?:is|are|was|were|will|would|does|do|did|has|have|had|can|could|should)\b)"
+    r"(?:[^?]*,\s*(what|which|who|whom|how|where|why)\b|[^?!]*?(?<!\b[A-Z][a-z])(?<!\b[A-Za-z])(?<!Mrs)[.!]\s)",
     re.I,
 )
 

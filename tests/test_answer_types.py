@@ -218,6 +218,8 @@ from rag.pipeline import normalize_question
         ("那个“3+X”里头的3到底是哪三个产业啊", "parts"),
         ("how much dough is minhang puttin into them 71 industrial projects total? billions?", "money"),
         ("On what precise date was the fourth plenary session convened?", "date"),  # writer VN
+        # "When is X, which …, to open": the question's own "when", not a clause before another question (VN).
+        ("When is the Yindu Road Cross-River Tunnel, which Minhang is cooperating on, scheduled to open?", "date"),
         ("sunshine 330 program budget in yinhang", "money"),
         ("total investment amount for minhang 71 industrial projects", "money"),
         ("investment in minhang industrial projects", None),  # a topic, no amount asked
