@@ -199,23 +199,20 @@ class ExtractiveGenerator:
         # Whether the documents hold the answer is judged on words (calibrated on the tune split); the
         # sentence closest in meaning may share fewer of them, which must not turn an answer into "don't know".
         by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, asked)
+        judged_best, judged_by_words = best, by_words
         asides = aside_terms(question)
         if asides:
             # Whether the documents hold the answer is judged with a chatty preface's or afterthought's words
             # counting less ("I taught physics for thirty years …"); which sentence answers is chosen on all the
             # words, as before (weighing them less there too put a headline before the answer of VE-en-01).
             judge = _Weights.of(q_terms, self.idf, lang, asides, self.aside_weight)
-            judged = {
-                id(span): replace(
-                    span,
-                    coverage=judge.coverage(term_set(span.text))[0],
-                    passage_coverage=judge.coverage(term_set(hits[span.hit_rank].chunk.text))[0],
-                )
-                for span in (best, by_words)
-            }
-            confidence = self._answer_confidence(candidates, judged[id(best)], judged[id(by_words)], hits, kind, asked)
-        else:
-            confidence = self._answer_confidence(candidates, best, by_words, hits, kind, asked)
+
+            def judged(span: _Span) -> _Span:
+                passage = term_set(hits[span.hit_rank].chunk.text)
+                return replace(span, coverage=judge.coverage(term_set(span.text))[0], passage_coverage=judge.coverage(passage)[0])
+
+            judged_best, judged_by_words = judged(best), judged(by_words)
+        confidence = self._answer_confidence(candidates, judged_best, judged_by_words, hits, kind, asked)
         if confidence < self.abstain_threshold:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(written), abstained=True, confidence=confidence)
 
