@@ -29,12 +29,14 @@ _MONEY_NOUNS = (
     r"fines?|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
-_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"  # a question word anywhere: not keywords
+_WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # A question's opening word when it is worded as one: "what …", "is there …", "tell me …".
 _ASKING = (
-    r"(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|will|would|should|has|"
+    rf"(?:{_WH}|is|are|was|were|do|does|did|can|could|will|would|should|has|"
     r"have|had|tell|name|list|give|describe|explain|please)\b"
 )
+# Typed as keywords: no asking word first and no question word anywhere ("sunshine 330 program budget in yinhang").
+_KEYWORDS = rf"^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*"
 _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
     r"dean|principal|premier|chancellor|ceo|head(?!\s+coach))"
@@ -124,8 +126,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
         # the 71 projects" (not "investment in Minhang", a topic).
-        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:budget|cost|costs|price|prices|spending)\s+(?:for|of|in|on)\b"
-        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:(?:total|overall) (?:investment|funding|spending)|(?:investment|funding) amount)\b"
+        rf"|{_KEYWORDS}\b(?:budget|cost|costs|price|prices|spending)\s+(?:for|of|in|on)\b"
+        rf"|{_KEYWORDS}\b(?:(?:total|overall) (?:investment|funding|spending)|(?:investment|funding) amount)\b"
         # 补助 asks for money, but "核定了多少件补助案件" counts the cases: not when 多少/几 counts things.
         rf"|多少钱|^(?![^?？]*(?:多少|几){_ZH_COUNTERS})[^?？]*(?:投资|预算|资金|经费|金额|补贴|补助|罚款)",
         re.I,
@@ -188,7 +190,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are|is|was|were|will|do|does|did) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar |precise |specific )?(date|day)|what (exact |calendar |precise |specific )?(date|day|month|time|quarter)|which (exact |calendar |precise |specific )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar |precise |specific )?(date|day)|what (exact |calendar |precise |specific )?(date|day|month|time|quarter)|which (exact |calendar |precise |specific )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
@@ -197,7 +199,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
         r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是"
-        rf"|^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*\b(?:address|phone|hotline|website)\s*\??\s*$",  # keywords: "… health center address"
+        rf"|{_KEYWORDS}\b(?:address|phone|hotline|website)\s*\??\s*$",  # keywords: "… health center address"
         re.I,
     )),
     ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),

@@ -78,12 +78,16 @@ def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]
 @lru_cache(maxsize=1)
 def _proper_spellings() -> frozenset[str]:
     """Every spelling of CC-CEDICT's two-character proper names, built (in about 0.25 s) on first use."""
-    return frozenset().union(*(spelled for pair in _PROPER for _, spelled in pairs(pair)))
+    return _all_spellings(_PROPER)
 
 
 @lru_cache(maxsize=16)
 def spellings(chinese_pairs: frozenset[str]) -> frozenset[str]:
     """Every spelling of some pairs of Chinese characters: what a Chinese document writes, read in letters."""
+    return _all_spellings(chinese_pairs)
+
+
+def _all_spellings(chinese_pairs: frozenset[str]) -> frozenset[str]:
     return frozenset().union(*(spelled for pair in chinese_pairs for _, spelled in pairs(pair)))
 
 

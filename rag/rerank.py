@@ -141,8 +141,9 @@ def rerank(
     # weight × (coverage + type bonus) + semantic_weight × cosine, for the best sentence
     semantic = semantic_weight / weight
     names: list = []
+    # The candidates' documents, for the name and place checks.
+    documents = [document_words(source) for source in dict.fromkeys(h.chunk.source for h in hits)] if document_words else []
     if name_penalty and document_words:
-        documents = [document_words(source) for source in dict.fromkeys(h.chunk.source for h in hits)]
         names, writes, length = _name_check(question, documents)
 
     def unnamed(source: str) -> tuple[float, float]:
@@ -168,8 +169,7 @@ def rerank(
     # against each document's words and, for a Chinese one, its characters read in pinyin.
     asked_spelled = []
     if document_words and not chinese:
-        candidates = [document_words(source) for source in dict.fromkeys(h.chunk.source for h in hits)]
-        asked_spelled = english_named_places(question, lambda word: any(word in d.words for d in candidates))
+        asked_spelled = english_named_places(question, lambda word: any(word in d.words for d in documents))
 
     def other_place(source: str) -> bool:
         if not asked_places and not asked_spelled:
@@ -178,7 +178,7 @@ def rerank(
         if document.chinese_size < PERIOD_SILENCE_WORDS:
             return False
         if asked_spelled:
-            read = spellings(document.pairs) if document.pairs else frozenset()
+            read = spellings(document.pairs)
             return any(word not in read for word in asked_spelled)
         return any(pair not in document.pairs and not spelled & document.words for pair, spelled in asked_places)
 

@@ -101,8 +101,8 @@ class Hit:
     # in 2023", asked of an article that only says "this year"; "the third quarter" of one about the second): its
     # sentences cannot say what happened then.
     other_period: bool = False
-    # The passage's document, a long one, never writes a place a Chinese question names with its kind
-    # ("虹口区的区委书记是谁?" of Yangpu's article): its sentences speak of another place.
+    # The passage's document, a long one, never writes a place the question names with its kind ("虹口区的区委书记是谁?"
+    # of Yangpu's article; "jingan district …", in letters or in characters): its sentences speak of another place.
     other_place: bool = False
 
 
