@@ -30,6 +30,8 @@ _MONEY_NOUNS = (
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
+# "what exact date", "on which calendar day": the date or day asked for precisely.
+_EXACT = r"(exact |calendar |precise |specific )?"
 # A question's opening word when it is worded as one: "what …", "is there …", "tell me …".
 _ASKING = (
     rf"(?:{_WH}|is|are|was|were|do|does|did|can|could|will|would|should|has|"
@@ -190,7 +192,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(r"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){0,2}?(?:deadlines?|dates?)\b|\b(on what (exact |calendar |precise |specific )?(date|day)|what (exact |calendar |precise |specific )?(date|day|month|time|quarter)|which (exact |calendar |precise |specific )?(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(date|day|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
@@ -397,7 +399,7 @@ _ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact|precise|specific) date\b"
 _ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚|期限", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
 _CALENDAR_DAY = re.compile(rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\d+月\d+[日号]|\b\d{{1,2}}/\d{{1,2}}\b")
-_ASKS_DAY = re.compile(r"\b(what|which) (exact |calendar |precise |specific )?(date|day)\b|\bwhat (?:is|was) the (exact |calendar |precise |specific )?date\b|\bon what (exact |calendar |precise |specific )?(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
+_ASKS_DAY = re.compile(rf"\b(what|which) {_EXACT}(date|day)\b|\bwhat (?:is|was) the {_EXACT}date\b|\bon what {_EXACT}(date|day)\b|哪天|哪一天|几号|几月几日|具体日期", re.I)
 _HAS_DAY = re.compile(
     rf"\b{_MONTH}\b|\b{_WEEKDAY}\b|\d+\s*(日|号)|\d{{1,2}}/\d{{1,2}}"
     r"|\b(first|second|third|last|final|next|same|following) (working |business )?day of\b|\b(today|yesterday|tomorrow)\b",
