@@ -16,8 +16,9 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from rag._names import PROPER_PAIRS
+from rag._names import ENGLISH_SPELLINGS, PROPER_PAIRS
 from rag.clean import CJK
+from rag.terms import asking_sentences
 
 _RUN = re.compile(f"[{CJK}]+")
 # Two characters before the kind of place they name: 闵行区, 殷行街道, 吴泾镇, 龙吴路. Any two characters would
@@ -61,18 +62,26 @@ def named_places(text: str) -> list[tuple[str, frozenset[str]]]:
 
 # A word in letters before the kind of place it names: "Jing'an District", "xuhui district", "Pudong New Area".
 _ENGLISH_PLACE = re.compile(r"\b([a-z]+(?:['’][a-z]+)?)[\s-]+(?:district|sub-?district|town|township|county|new area)\b", re.I)
+_WORD = re.compile(r"\b[a-z]+(?:['’][a-z]+)?\b", re.I)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+# Spellings of Chinese names that are English words too ("line", "change", "june"), from rag/_names.py.
+_ENGLISH = frozenset(ENGLISH_SPELLINGS.split())
 
 
 def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]:
     """The places an English text names by a Chinese name that `written` says the documents do not write, in
     lower case without apostrophes: "What is Jing'an District's plan?" -> ["jingan"]. Only the spelling of a name
-    CC-CEDICT knows counts ("xuhui", "hongkou"; not "same district" or "Minghang", a slip for Minhang)."""
+    CC-CEDICT knows counts ("xuhui", "hongkou"; not "same district" or "Minghang", a slip for Minhang).
+    A sentence that asks names one by itself too ("how many pocket parks is pudong adding"), when the spelling is
+    no English word ("line", "change"); not in an aside ("My sister (that's over in Hongkou, isn't it?) …")."""
     found = []
     for match in _ENGLISH_PLACE.finditer(text):
-        word = re.sub("['’]", "", match.group(1).lower())
-        if not written(word) and word in _proper_spellings():
+        found.append(re.sub("['’]", "", match.group(1).lower()))
+    for match in _WORD.finditer(asking_sentences(_PARENTHESES.sub(" ", text))):
+        word = re.sub("['’]", "", match.group(0).lower())
+        if word not in _ENGLISH:
             found.append(word)
-    return list(dict.fromkeys(found))
+    return [word for word in dict.fromkeys(found) if not written(word) and word in _proper_spellings()]
 
 
 @lru_cache(maxsize=1)
@@ -106,8 +115,32 @@ def derive_proper_pairs() -> str:
     return "".join(sorted(pair for pair in proper - common if _RUN.fullmatch(pair)))
 
 
+def derive_english_spellings(proper_pairs: str) -> str:
+    """The spellings of those names that CC-CEDICT's senses write as English words, in lower case ("line": 李讷
+    Li3 Ne4, and /line/), with the months and weekdays (its senses capitalise them: "june", 居恩), space-separated."""
+    from rag import cedict  # only to build the table, never when reading a question
+
+    english = set(_MONTHS_AND_DAYS)
+    for _, _, rest in cedict.entries():
+        english.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", rest[rest.find("/") :]))
+    spelled = _all_spellings(frozenset(proper_pairs[i : i + 2] for i in range(0, len(proper_pairs), 2)))
+    return " ".join(sorted(spelled & english))
+
+
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 if __name__ == "__main__":
     from rag import cedict
 
-    cedict.write_table(Path(__file__).with_name("_names.py"), "python -m rag.pinyin", PROPER_PAIRS=derive_proper_pairs())
+    proper_pairs = derive_proper_pairs()
+    cedict.write_table(
+        Path(__file__).with_name("_names.py"),
+        "python -m rag.pinyin",
+        PROPER_PAIRS=proper_pairs,
+        ENGLISH_SPELLINGS=derive_english_spellings(proper_pairs),
+    )
 

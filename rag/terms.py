@@ -172,6 +172,13 @@ def aside_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in question_terms(question) if t not in asked and t not in named)
 
 
+def asking_sentences(question: str) -> str:
+    """The sentences of a question that ask, however little they say ("… moved on to Beijing long ago. Who was
+    it?" -> "Who was it?"); the whole question when none does."""
+    asking = _asking_and_not(question)[0]
+    return " ".join(asking) if asking else question
+
+
 def _asking_and_not(question: str) -> tuple[list[str], list[str]]:
     from rag.sentences import sentence_spans
 

@@ -252,6 +252,9 @@ def test_a_chinese_question_about_another_district_is_not_answered_from_yangpus_
     assert real_seed_pipeline.ask("闵行区委书记叫啥名字？").abstained
     assert real_seed_pipeline.ask("虹口区的区委书记是谁?").abstained  # Hongkou, which no seed names (writer WX)
     assert real_seed_pipeline.ask("jingan district urban renewal plan this yr").abstained  # nor Jing'an (writer VF)
+    # Nor Pudong, typed bare (writer VW), while Minhang's own question is answered.
+    assert real_seed_pipeline.ask("how many pocket parks is pudong adding this year").abstained
+    assert "20 pocket parks" in real_seed_pipeline.ask("how many pocket parks is minhang adding this year").text
     answer = real_seed_pipeline.ask("杨浦区委书记叫啥名字？")
     assert not answer.abstained and "薛侃" in answer.text
     assert_citations_are_exact(answer)

@@ -208,6 +208,20 @@ def test_english_named_places_are_chinese_names_before_a_kind_of_place():
     assert english_named_places("Is it the same district as Minghang District?", unwritten) == []
 
 
+def test_an_asking_sentence_names_a_chinese_place_by_itself():
+    from rag.pinyin import english_named_places
+
+    unwritten = lambda word: False  # noqa: E731
+    # Writers VO, VW: a district typed bare, in lower case, that no document writes.
+    assert english_named_places("how many pocket parks is pudong adding this year", unwritten) == ["pudong"]
+    assert english_named_places("how many pocket parks is pudong adding", lambda word: word == "pudong") == []
+    # English words that also spell a Chinese name are not places: "line" (李讷), "change" (嫦娥), "June".
+    assert english_named_places("Which line will change in June?", unwritten) == []
+    # A place said in an aside or in brackets is not what is asked about (writer ZY).
+    assert english_named_places("My aunt moved to Beijing long ago. Who was it?", unwritten) == []
+    assert english_named_places("She lives in Yinhang (that's in Hongkou, isn't it?). How many gardens?", unwritten) == []
+
+
 def test_question_years_are_four_digit_years_of_an_english_question():
     from rag.rerank import question_periods
 
@@ -240,3 +254,14 @@ def test_a_long_document_that_never_writes_the_asked_quarter_cannot_say_what_hap
     asked = "What share of the tasks must be completed by the end of the second quarter?"
     ranked = rerank(asked, [plan], flat_idf, weight=1.0, document_words=_library(plan, long_source="yangpu.txt").document_words)
     assert not ranked[0].other_period
+
+
+def test_the_generated_name_tables_are_those_cc_cedict_gives():
+    from rag import _names
+    from rag.pinyin import derive_english_spellings, derive_proper_pairs
+
+    # Regenerate with `python -m rag.pinyin` when the dictionary changes.
+    assert derive_proper_pairs() == _names.PROPER_PAIRS
+    assert derive_english_spellings(_names.PROPER_PAIRS) == _names.ENGLISH_SPELLINGS
+    assert {"line", "change", "june"} <= set(_names.ENGLISH_SPELLINGS.split())
+    assert "pudong" not in _names.ENGLISH_SPELLINGS.split()
