@@ -28,7 +28,7 @@ _MONEY_NOUNS = (
     r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
     r"fines?|amount of (?:money|funding|investment))"
 )
-_MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
+_MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|costing|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # "what exact date", "on which calendar day": the date or day asked for precisely.
 _EXACT = r"(exact |calendar |precise |specific )?"
@@ -77,7 +77,7 @@ _WHERE_MEETING = (
 _ZH_PEOPLE_NOUNS = "(?:人|者|一把手|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
 # Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
 _ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
-_ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区)"
+_ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区|地铁|轨交|公交)"
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
@@ -153,7 +153,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
-        r"\bwhat percent(age)?\b|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
+        r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
         r"|\b(growth|unemployment|inflation|interest|mortality|admission|acceptance|literacy|poverty|vacancy|occupancy) rates?\b"
         r"|\bgdp growth (target|goal|figure)s?\b|(?:增长|失业|通胀|利|出生|死亡|就业)率|GDP\s*增长|增长(?:的)?(?:预期)?目标",
         re.I,
@@ -192,7 +192,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(date|day|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
@@ -209,7 +209,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
         rf"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b|{_WHERE_IS_THING}"
-        r"|\bwhere (?:exactly |precisely )?(?:is|are) (?:it|they)\s*(?:[,?]|$)",  # "15 min service site … where exactly is it"
+        r"|\bwhere (?:exactly |precisely )?(?:is|are) (?:it|they)\s*(?:[,?]|$)"  # "15 min service site … where exactly is it"
+        # "Where exactly are Minhang's new pocket parks going to be?", "Where will the centre be?"
+        r"|\bwhere (?:exactly |precisely )?(?:(?:is|are) [^?]*\bgoing to|will [^?]*) be\s*(?:[?.]|$)",
         re.I,
     )),
     # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,
@@ -616,7 +618,9 @@ def _blank_asked(question: str) -> str:
 
 _COMPARED = re.compile(
     r",\s*(?:the\s+)?(?P<a>[\w'’-]+(?:\s+[\w'’-]+)?)\s+or\s+(?:the\s+)?(?P<b>[\w'’-]+(?:\s+[\w'’-]+)?)\s*\??\s*$"
-    f"|(?P<c>[{CJK}]{{2,6}}?)(?:和|与|跟|还是)(?P<d>[{CJK}]{{2,6}}?)(?:哪个|哪一个|谁)",
+    f"|(?P<c>[{CJK}]{{2,6}}?)(?:和|与|跟|还是)(?P<d>[{CJK}]{{2,6}}?)(?:哪个|哪一个|谁)"
+    # Typed as a heading first: "yangpu vs minhang - which one has more major industrial projects".
+    r"|^\s*(?P<e>[\w'’-]+(?:\s+[\w'’-]+)?)\s+(?:vs\.?|versus)\s+(?P<f>[\w'’-]+(?:\s+[\w'’-]+)?)\s*[-–—:,]",
 )
 
 

@@ -58,6 +58,15 @@ from rag.pipeline import normalize_question
         ("上海市委书记陈吉宁今年多大了?", "age"),
         ("他几岁?", "age"),
         ("How old was Manning when he played Super Bowl 50?", None),
+        # Writers VU, VY, UA, WK: dates, a "%", a cost in progress, a place "going to be", a metro line, a heading
+        # "X vs Y - which …".
+        ("what dates is the spring festival couplets culture festival in yinhang held this year", "date"),
+        ("what % of yinhang sub-district's 200k residents are 60+", "percent"),
+        ("how much is the yindu road cross-river tunnel costing", "money"),
+        ("where exactly are minhang's 20 new pocket parks going to be", "place"),
+        ("Where will the new health centre be?", "place"),
+        ("去复兴岛坐哪条地铁最方便", "name"),
+        ("yangpu vs minhang - which one has more major industrial projects", "compare"),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
         ("Is the Sunshine 330 programme free for pensioners?", "fee"),
         ("sunshine 330 in yinhang how do i sign up my kid and is it free", "fee"),  # writer VB
