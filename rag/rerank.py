@@ -56,7 +56,7 @@ _NAME = re.compile(r"(?<=[\w,] )[A-Z]\w+")
 LONG_DOCUMENT_WORDS = 1000
 
 
-_YEAR = re.compile(r"(?<![\w,.-])(?:1[5-9]|20)\d\d(?![\w,.'’-])")  # "in 2023"; not "20,000", "2023-24", "1950's"
+_YEAR = re.compile(r"(?<![\w,.-])(?:1[5-9]|20)\d\d(?![\w'’-]|[,.]\d)")  # "in 2023", "in 2023, …"; not "2023,5", "2023-24", "1950's"
 # Distinct words from which a document that never writes a year (or quarter) is taken not to speak of it: a news article of
 # the seeds has 450-760; a SQuAD paragraph (at most 320) may leave out the year its article gives ("the 2015 season").
 PERIOD_SILENCE_WORDS = 400

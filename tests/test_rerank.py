@@ -229,6 +229,10 @@ def test_question_years_are_four_digit_years_of_an_english_question():
     assert question_periods("How many of Minhang’s parks opened in 2023?") == ["2023"]  # a curly apostrophe is English
     assert question_periods("Where did France lose a war in the 1950's?") == []  # a decade
     assert question_periods("How many of the 20,000 residents moved in 2023-24?") == []
+    # A year before a comma or a full stop is one too (writer UA); a decimal is not.
+    assert question_periods("how much green space did minhang add in 2023, want to compare") == ["2023"]
+    assert question_periods("What did Minhang build in 2023.") == ["2023"]
+    assert question_periods("What was the 2023.5 figure?") == []
     assert question_periods("杨浦区2023年建了几个公园?") == []
     # An English question with a Chinese word in it is English: its year is checked too.
     assert question_periods("How many 口袋公园 did Minhang complete in 2023?") == ["2023"]
