@@ -204,6 +204,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|{_KEYWORDS}\b(?:address|phone|hotline|website)\s*\??\s*$",  # keywords: "… health center address"
         re.I,
     )),
+    # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
+    ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
     ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
@@ -302,6 +304,7 @@ _REPORTS_SPEECH = re.compile(
     re.I,
 )
 _SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_SPOKE_OF}|{_WHAT_DID_BODY}report\b", re.I)
+_ZH_PLACE = re.compile(f"([{CJK}]{{2}})(?:岛|区|镇|街道|路|村|港)")
 _HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
 _HAS_FEE = re.compile(  # not "barrier-free", "pay close attention", "in charge of"
     r"(?<![-\w])free(?![-\w])|\b(?:fees?|charged|payments?|costs?|prices?|tuition|tickets?|yuan|rmb)\b"
@@ -1076,6 +1079,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return False
         return _holds_new_name(text, question)
     if kind == "place":
+        if _is_chinese(question):  # a place's name the question does not give: "复兴岛", "殷行街道"
+            return any(m.group(1) not in question for m in _ZH_PLACE.finditer(text))
         # A place's name after "in", "at", "to" … ("in Gongqing Forest Park", "went to the Joint Security
         # Command"), a building, or where something is "located in the urban-rural fringe".
         if _names_new_place(_TO_A_PLACE, text, question):

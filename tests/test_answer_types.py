@@ -66,6 +66,8 @@ from rag.pipeline import normalize_question
         ("where exactly are minhang's 20 new pocket parks going to be", "place"),
         ("Where will the new health centre be?", "place"),
         ("去复兴岛坐哪条地铁最方便", "name"),
+        ("量子城市时空创新基地建在哪个地方", "place"),  # where it is built, not a meeting's venue (writer UA)
+        ("会议在哪个地方举行", "venue"),
         ("yangpu vs minhang - which one has more major industrial projects", "compare"),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
         ("Is the Sunshine 330 programme free for pensioners?", "fee"),
@@ -684,6 +686,12 @@ def test_a_growth_rate_is_answered_in_per_cent_not_by_a_year():
 )
 def test_a_chinese_count_wants_the_asked_measure_word(question, text, holds):
     assert holds_type(text, question_type(question), question) is holds
+
+
+def test_a_chinese_place_is_named_by_what_kind_of_place_it_is():
+    question = "量子城市时空创新基地建在哪个地方"
+    assert holds_type("抓住复兴岛上海量子城市时空创新基地建设的宝贵机遇", "place", question)
+    assert not holds_type("着力建立未来产业投入增长机制", "place", question)
 
 
 def test_a_date_is_not_the_name_of_a_place():
