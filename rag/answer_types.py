@@ -477,7 +477,7 @@ def _drop_relative_who(question: str) -> str:
 
     def replace(match: re.Match[str]) -> str:
         before = question[: match.start()].rstrip()
-        last = re.search(r"([A-Za-z'’-]+)$", before)
+        last = re.search(r"([A-Za-z'’][A-Za-z'’-]*)$", before)  # after a dash or a figure it asks: "… april 2024 - who"
         if not last or last.group(1).lower() in _BEFORE_ASKING_WHO or re.match(r"\s*(else\b|[?.!]|$)", question[match.end() :]):
             return match.group()
         return "that"
