@@ -84,6 +84,11 @@ def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]
     return [word for word in dict.fromkeys(found) if not written(word) and word in _proper_spellings()]
 
 
+def spells_a_chinese_name(word: str) -> bool:
+    """Whether a lower-case word spells a name CC-CEDICT knows and no English word: "yangpu", not "line"."""
+    return word not in _ENGLISH and word in _proper_spellings()
+
+
 @lru_cache(maxsize=1)
 def _proper_spellings() -> frozenset[str]:
     """Every spelling of CC-CEDICT's two-character proper names, built (in about 0.25 s) on first use."""

@@ -14,7 +14,7 @@ from dataclasses import replace
 from rag.answer_types import CHECK_ONLY, holds_type, plain_question, question_type
 from rag.clean import detect_lang
 from rag.lexical import DocumentWords
-from rag.pinyin import english_named_places, named_places, places, spellings
+from rag.pinyin import english_named_places, named_places, places, spellings, spells_a_chinese_name
 from rag.sentences import sentence_spans
 from rag.terms import question_terms, term_set, term_weights
 from rag.traditional import to_simplified
@@ -51,6 +51,7 @@ def best_sentence_score(
 
 # Capitalised words past a question's first word: "Yangpu" in "Which campaign is Yangpu's mayor following?"
 _NAME = re.compile(r"(?<=[\w,] )[A-Z]\w+")
+_LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 # Distinct words at which a document's never writing a name counts fully: a news article has 450-760 (the
 # seeds), a SQuAD paragraph 20-320 (median 78). Swept with long_name_penalty on the tune sets (levers.md).
 LONG_DOCUMENT_WORDS = 1000
@@ -96,7 +97,9 @@ def _name_check(question: str, documents: Sequence[DocumentWords]) -> tuple[list
         def length(document: DocumentWords) -> int:
             return document.chinese_size
     else:
-        names = question_names(question)
+        # ...and Chinese names typed in lower case that a document writes capitalised: "yangpu", "minhang".
+        lower = {w for w in _LOWER_WORD.findall(question) if any(w in d.proper for d in documents) and spells_a_chinese_name(w)}
+        names = list(dict.fromkeys(question_names(question) + sorted(lower)))
 
         def writes(document: DocumentWords, name: str) -> bool:
             return name in document.words

@@ -255,6 +255,8 @@ def test_a_chinese_question_about_another_district_is_not_answered_from_yangpus_
     # Nor Pudong, typed bare (writer VW), while Minhang's own question is answered.
     assert real_seed_pipeline.ask("how many pocket parks is pudong adding this year").abstained
     assert "20 pocket parks" in real_seed_pipeline.ask("how many pocket parks is minhang adding this year").text
+    # Yangpu typed in lower case is a name Minhang's article never writes (writer UH).
+    assert real_seed_pipeline.ask("how many pocket parks yangpu district will construct this year?").abstained
     answer = real_seed_pipeline.ask("杨浦区委书记叫啥名字？")
     assert not answer.abstained and "薛侃" in answer.text
     assert_citations_are_exact(answer)

@@ -66,9 +66,17 @@ def test_a_passage_of_a_document_that_never_names_the_asked_place_moves_down():
     assert rerank(question, [minhang, yangpu], flat_idf, weight=1.0)[0].chunk.source == "minhang.txt"
     ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
     assert [h.chunk.source for h in ranked] == ["yangpu.txt", "minhang.txt"]
-    # A question typed in lower case gives no names: the order stays.
+    # Typed in lower case, a Chinese name the documents write capitalised is a name still (writer UH)...
     lower = rerank(question.lower(), [minhang, yangpu], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
-    assert lower[0].chunk.source == "minhang.txt"
+    assert [h.chunk.source for h in lower] == ["yangpu.txt", "minhang.txt"]
+    # ...but not an English word that a document happens to write capitalised only ("Spring Festival").
+    cleaning = hit("In the first week, cleaning is done by residents.", source="cleaning.txt", rank=1)
+    festival = hit("The Spring Festival fair opens.", source="festival.txt", rank=1.1)
+    lexical = LexicalIndex.build([cleaning.chunk, festival.chunk], generation=1)
+    assert "spring" in lexical.document_words("festival.txt").proper
+    question = "when is spring cleaning done by residents?"
+    ranked = rerank(question, [cleaning, festival], flat_idf, weight=1.0, name_penalty=1.0, document_words=lexical.document_words)
+    assert ranked[0].chunk.source == "cleaning.txt"
 
 
 def _library(*passages, long_source=None):
