@@ -67,6 +67,7 @@ from rag.pipeline import normalize_question
         ("Where will the new health centre be?", "place"),
         ("去复兴岛坐哪条地铁最方便", "name"),
         ("yangpu district quarterly work meeting april 2024 - who chaired it", "person"),  # after a dash "who" asks (VU)
+        ("“3+X”的X是什么意思?", "parts"),  # what a coded name's letter means (writer UH)
         ("量子城市时空创新基地建在哪个地方", "place"),  # where it is built, not a meeting's venue (writer UA)
         ("会议在哪个地方举行", "venue"),
         ("yangpu vs minhang - which one has more major industrial projects", "compare"),
