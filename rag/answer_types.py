@@ -195,6 +195,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
+    # "热线电话是多少": a number to call, not a count.
+    ("contact", re.compile(r"(?:电话|热线|号码)(?:号码)?是?多少")),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
     ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -260,7 +262,8 @@ _HAS_CLOCK = re.compile(
 # A telephone number, a web or mail address, a street address ("No. 5530, Longwu Road", "长白路100号").
 _HAS_CONTACT = re.compile(
     r"\d{3,4}[- ]\d{7,8}|\(\d{2,4}\)\s*\d{4}|\b\d{8,11}\b|https?://|\bwww\.|\b[\w.-]+@[\w-]+\.|\.(?:com|cn|org|gov)\b"
-    rf"|\bNo\.\s*\d+|\b\d+\s+(?:[A-Z][\w-]*\s+){{1,3}}(?:Road|Street|Avenue|Lane)\b|[{CJK}]{{1,8}}[路街]\d+号",
+    rf"|\bNo\.\s*\d+|\b\d+\s+(?:[A-Z][\w-]*\s+){{1,3}}(?:Road|Street|Avenue|Lane)\b|[{CJK}]{{1,8}}[路街]\d+号"
+    r"|(?<![\d.])\d{3,6}\s*(?:hotline|热线)|热线\s*\d{3,6}",  # a short service number: "the 12345 hotline"
     re.I,
 )
 # 元 after a number ("5000万元", "1.2亿元", "十余万元"), not in a word: "二次元经济" is anime culture, not a sum.

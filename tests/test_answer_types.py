@@ -897,6 +897,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("What phone number should I call to reach the service station?", "contact", "Call the station on 021-65432100.", True),
         ("What phone number should I call to reach the service station?", "contact", "It will create a service station for small enterprises.", False),
         ("What is the service station's address?", "contact", "The station is at No. 5530, Longwu Road.", True),
+        # A short service number names a hotline (writer UJ), not any small figure.
+        ("minhang hotline number what", "contact", "coordinate the promotion of the 12345 hotline work", True),
+        ("闵行热线电话是多少", "contact", "推进12345热线工作", True),
+        ("minhang hotline number what", "contact", "Some 1.5 hotline staff per thousand residents.", False),
         # "At which session": an ordinal the question does not give.
         ("At which session did the mayor give his report?", "number", "At the 18th meeting (expanded) of the Standing Committee, the mayor gave a report.", True),
         ("At which session did the mayor give his report?", "number", "The mayor gave a report on the district's key tasks.", False),
