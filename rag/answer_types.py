@@ -82,7 +82,7 @@ _ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|�
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
 _EN_NAMED_ASKED = re.compile(
-    r"(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(sub-?district|town(?:ship)?|village|"
+    r"(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
     # "Which metro line / station": "Airport Link Line", "Metro Line 18", "Xinzhuang Station".
     r"(?:(?<=metro )|(?<=subway ))(?:line|station)|"
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",

@@ -478,6 +478,12 @@ def test_which_hospital_wants_a_name_the_question_does_not_give(text, holds):
     assert holds_type(text, "name", question) is holds
 
 
+def test_which_hospital_alone_wants_one_named_hospital():
+    # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
+    assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
+    assert holds_type("Chen Jining visited Ruijin Hospital on Monday.", "name", "Which hospital did Chen Jining visit?")
+
+
 def test_which_hospital_abstains_when_no_hospital_is_named():
     question = "Which hospital did Chen Jining inspect during his December 28 visit to medical institutions?"
     vague = (
