@@ -16,7 +16,7 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 
-from rag._names import ENGLISH_SPELLINGS, PROPER_PAIRS
+from rag._names import NAME_SPELLINGS, PROPER_PAIRS
 from rag.clean import CJK
 from rag.terms import asking_sentences
 
@@ -64,8 +64,9 @@ def named_places(text: str) -> list[tuple[str, frozenset[str]]]:
 _ENGLISH_PLACE = re.compile(r"\b([a-z]+(?:['’][a-z]+)?)[\s-]+(?:district|sub-?district|town|township|county|new area)\b", re.I)
 _WORD = re.compile(r"\b[a-z]+(?:['’][a-z]+)?\b", re.I)
 _PARENTHESES = re.compile(r"\([^)]*\)")
-# Spellings of Chinese names that are English words too ("line", "change", "june"), from rag/_names.py.
-_ENGLISH = frozenset(ENGLISH_SPELLINGS.split())
+# Spellings of those names that are no English word ("yangpu"; not "line", "change", "june"), from rag/_names.py:
+# a table, so that reading an English question needs no pinyin at all.
+_NAMES = frozenset(NAME_SPELLINGS.split())
 
 
 def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]:
@@ -77,16 +78,17 @@ def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]
     found = []
     for match in _ENGLISH_PLACE.finditer(text):
         found.append(re.sub("['’]", "", match.group(1).lower()))
+    named = [word for word in dict.fromkeys(found) if not written(word) and word in _proper_spellings()]
     for match in _WORD.finditer(asking_sentences(_PARENTHESES.sub(" ", text))):
         word = re.sub("['’]", "", match.group(0).lower())
-        if word not in _ENGLISH:
-            found.append(word)
-    return [word for word in dict.fromkeys(found) if not written(word) and word in _proper_spellings()]
+        if spells_a_chinese_name(word) and not written(word):
+            named.append(word)
+    return list(dict.fromkeys(named))
 
 
 def spells_a_chinese_name(word: str) -> bool:
     """Whether a lower-case word spells a name CC-CEDICT knows and no English word: "yangpu", not "line"."""
-    return word not in _ENGLISH and word in _proper_spellings()
+    return word in _NAMES
 
 
 @lru_cache(maxsize=1)
@@ -120,16 +122,16 @@ def derive_proper_pairs() -> str:
     return "".join(sorted(pair for pair in proper - common if _RUN.fullmatch(pair)))
 
 
-def derive_english_spellings(proper_pairs: str) -> str:
-    """The spellings of those names that CC-CEDICT's senses write as English words, in lower case ("line": 李讷
-    Li3 Ne4, and /line/), with the months and weekdays (its senses capitalise them: "june", 居恩), space-separated."""
+def derive_name_spellings(proper_pairs: str) -> str:
+    """Every spelling of those names that is no English word, space-separated: not one CC-CEDICT's senses write in
+    lower case ("line": 李讷 Li3 Ne4, and /line/), nor a month or weekday (its senses capitalise them: "june", 居恩)."""
     from rag import cedict  # only to build the table, never when reading a question
 
     english = set(_MONTHS_AND_DAYS)
     for _, _, rest in cedict.entries():
         english.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", rest[rest.find("/") :]))
     spelled = _all_spellings(frozenset(proper_pairs[i : i + 2] for i in range(0, len(proper_pairs), 2)))
-    return " ".join(sorted(spelled & english))
+    return " ".join(sorted(spelled - english))
 
 
 _MONTHS_AND_DAYS = frozenset(
@@ -146,6 +148,6 @@ if __name__ == "__main__":
         Path(__file__).with_name("_names.py"),
         "python -m rag.pinyin",
         PROPER_PAIRS=proper_pairs,
-        ENGLISH_SPELLINGS=derive_english_spellings(proper_pairs),
+        NAME_SPELLINGS=derive_name_spellings(proper_pairs),
     )
 

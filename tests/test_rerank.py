@@ -270,10 +270,11 @@ def test_a_long_document_that_never_writes_the_asked_quarter_cannot_say_what_hap
 
 def test_the_generated_name_tables_are_those_cc_cedict_gives():
     from rag import _names
-    from rag.pinyin import derive_english_spellings, derive_proper_pairs
+    from rag.pinyin import derive_name_spellings, derive_proper_pairs
 
     # Regenerate with `python -m rag.pinyin` when the dictionary changes.
     assert derive_proper_pairs() == _names.PROPER_PAIRS
-    assert derive_english_spellings(_names.PROPER_PAIRS) == _names.ENGLISH_SPELLINGS
-    assert {"line", "change", "june"} <= set(_names.ENGLISH_SPELLINGS.split())
-    assert "pudong" not in _names.ENGLISH_SPELLINGS.split()
+    assert derive_name_spellings(_names.PROPER_PAIRS) == _names.NAME_SPELLINGS
+    names = set(_names.NAME_SPELLINGS.split())
+    assert {"pudong", "yangpu", "minhang", "xuhui"} <= names
+    assert not {"line", "change", "june"} & names
