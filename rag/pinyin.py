@@ -72,29 +72,18 @@ _NAMES = frozenset(NAME_SPELLINGS.split())
 def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]:
     """The places an English text names by a Chinese name that `written` says the documents do not write, in
     lower case without apostrophes: "What is Jing'an District's plan?" -> ["jingan"]. Only the spelling of a name
-    CC-CEDICT knows counts ("xuhui", "hongkou"; not "same district" or "Minghang", a slip for Minhang).
-    A sentence that asks names one by itself too ("how many pocket parks is pudong adding"), when the spelling is
-    no English word ("line", "change"); not in an aside ("My sister (that's over in Hongkou, isn't it?) …")."""
-    found = []
-    for match in _ENGLISH_PLACE.finditer(text):
-        found.append(re.sub("['’]", "", match.group(1).lower()))
-    named = [word for word in dict.fromkeys(found) if not written(word) and word in _proper_spellings()]
-    for match in _WORD.finditer(asking_sentences(_PARENTHESES.sub(" ", text))):
-        word = re.sub("['’]", "", match.group(0).lower())
-        if spells_a_chinese_name(word) and not written(word):
-            named.append(word)
-    return list(dict.fromkeys(named))
+    CC-CEDICT knows, and no English word, counts ("xuhui", "hongkou"; not "same district", "line", or "Minghang", a
+    slip for Minhang). A sentence that asks names one by itself too ("how many pocket parks is pudong adding"); an
+    aside does not ("My sister (that's over in Hongkou, isn't it?) …")."""
+    found = [match.group(1) for match in _ENGLISH_PLACE.finditer(text)]
+    found += [match.group() for match in _WORD.finditer(asking_sentences(_PARENTHESES.sub(" ", text)))]
+    words = dict.fromkeys(re.sub("['’]", "", word.lower()) for word in found)
+    return [word for word in words if spells_a_chinese_name(word) and not written(word)]
 
 
 def spells_a_chinese_name(word: str) -> bool:
     """Whether a lower-case word spells a name CC-CEDICT knows and no English word: "yangpu", not "line"."""
     return word in _NAMES
-
-
-@lru_cache(maxsize=1)
-def _proper_spellings() -> frozenset[str]:
-    """Every spelling of CC-CEDICT's two-character proper names, built (in about 0.25 s) on first use."""
-    return _all_spellings(_PROPER)
 
 
 @lru_cache(maxsize=16)
@@ -122,6 +111,12 @@ def derive_proper_pairs() -> str:
     return "".join(sorted(pair for pair in proper - common if _RUN.fullmatch(pair)))
 
 
+_MONTHS_AND_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def derive_name_spellings(proper_pairs: str) -> str:
     """Every spelling of those names that is no English word, space-separated: not one CC-CEDICT's senses write in
     lower case ("line": 李讷 Li3 Ne4, and /line/), nor a month or weekday (its senses capitalise them: "june", 居恩)."""
@@ -132,12 +127,6 @@ def derive_name_spellings(proper_pairs: str) -> str:
         english.update(re.findall(r"(?<![A-Za-z])[a-z]{2,}", rest[rest.find("/") :]))
     spelled = _all_spellings(frozenset(proper_pairs[i : i + 2] for i in range(0, len(proper_pairs), 2)))
     return " ".join(sorted(spelled - english))
-
-
-_MONTHS_AND_DAYS = frozenset(
-    "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
-)
 
 
 if __name__ == "__main__":

@@ -51,6 +51,7 @@ def best_sentence_score(
 
 # Capitalised words past a question's first word: "Yangpu" in "Which campaign is Yangpu's mayor following?"
 _NAME = re.compile(r"(?<=[\w,] )[A-Z]\w+")
+# Words typed in lower case, which may be names too: "yangpu" in "how many pocket parks yangpu district will build".
 _LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 # Distinct words at which a document's never writing a name counts fully: a news article has 450-760 (the
 # seeds), a SQuAD paragraph 20-320 (median 78). Swept with long_name_penalty on the tune sets (levers.md).
@@ -97,7 +98,7 @@ def _name_check(question: str, documents: Sequence[DocumentWords]) -> tuple[list
         def length(document: DocumentWords) -> int:
             return document.chinese_size
     else:
-        # ...and Chinese names typed in lower case that a document writes capitalised: "yangpu", "minhang".
+        # Capitalised words, and Chinese names typed in lower case that a document writes capitalised ("yangpu").
         lower = {w for w in _LOWER_WORD.findall(question) if any(w in d.proper for d in documents) and spells_a_chinese_name(w)}
         names = list(dict.fromkeys(question_names(question) + sorted(lower)))
 
