@@ -102,7 +102,8 @@ class Hit:
     # sentences cannot say what happened then.
     other_period: bool = False
     # The passage's document, a long one, never writes a place the question names with its kind ("虹口区的区委书记是谁?"
-    # of Yangpu's article; "jingan district …", in letters or in characters): its sentences speak of another place.
+    # of Yangpu's article; "jingan district …", in letters or in characters) or alone where it asks ("how many pocket
+    # parks is pudong adding"): its sentences speak of another place.
     other_place: bool = False
 
 
