@@ -120,7 +120,8 @@ ASKED_FOR = re.compile(
     r"(?:(?:wants?|wanted|would\s+like|['’]d\s+like|needs?|needed)\s+to\s+know|ask(?:s|ed)?|wonder(?:s|ed)?"
     r"|(?:am|is|was|are|keeps?)\s+(?:asking|wondering))"
     r"(?:\s+(?:me|you|us))?\s*[:,]?\s+"
-    r"(?=(?:the|a|an|who|whom|whose|what|which|when|where|how|whether|if)\b)",
+    r"(?=(?:(?:in|at|on|from|for|by|to|with)\s+(?:which|what|whom|whose)|the|a|an|who|whom|whose|what|which|when|where|how"
+    r"|whether|if)\b)",
     re.I,
 )
 

@@ -8,7 +8,7 @@ from test_extractive import assert_citations_are_exact
 
 from rag.config import Settings
 from rag.pipeline import OTHER_LANGUAGE_NOTE, Pipeline
-from rag.small_talk import REPLIES, small_talk_reply
+from rag.small_talk import REPLIES, small_talk_reply, without_courtesy
 from rag.summaries import LEAD_CHARS, lead, summary_topic
 from rag.types import Chunk
 
@@ -120,6 +120,37 @@ def test_greetings_and_thanks_get_a_reply_not_a_search(message, lang, kind):
 def test_a_question_that_opens_with_a_greeting_is_still_a_question():
     assert small_talk_reply("Hello, who chaired the quarterly meeting?", "en") is None
     assert small_talk_reply("你好，区长是谁？", "zh") is None
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        ("Hello, may I ask who chaired the meeting? Many thanks", "may I ask who chaired the meeting?"),
+        ("Sorry to trouble you, what is the name of the jobs campaign?", "what is the name of the jobs campaign?"),
+        ("Hi there! who is the mayor thanks", "who is the mayor"),
+        ("which shipping companies moved in? names pls", "which shipping companies moved in? names"),
+        ("你好，区长是谁？谢谢", "区长是谁？"),
+        ("报告讲咗几耐㗎?唔该", "报告讲咗几耐㗎?"),
+        # Nothing but courtesy, or a courtesy word that is part of the question, stays.
+        ("Good morning!", "Good morning!"),
+        ("Who said hello", "Who said hello"),
+        ("Who ate the cheers", "Who ate the cheers"),
+    ],
+)
+def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, question):
+    assert without_courtesy(message) == question
+
+
+def test_a_polite_question_gets_the_answer_the_plain_one_gets(readonly_seed_pipeline):
+    polite = readonly_seed_pipeline.ask(
+        "Hello, may I ask who chaired the Yangpu District Committee and District Government quarterly work meeting in "
+        "April 2024? Many thanks"
+    )
+    plain = readonly_seed_pipeline.ask(
+        "Who chaired the Yangpu District Committee and District Government quarterly work meeting in April 2024?"
+    )
+    assert polite.text == plain.text and "Xue Kan" in polite.text
+    assert readonly_seed_pipeline.ask("你好，杨浦区人大常委会主任是谁？谢谢").text == readonly_seed_pipeline.ask("杨浦区人大常委会主任是谁？").text
 
 
 def test_hello_is_answered_without_quoting_a_sentence_that_says_hello(tmp_path, fake_embedder, readonly_seed_pipeline):

@@ -47,6 +47,7 @@ def test_query_and_document_forms_meet():
         # Nor are who asks and the asking (writer WP): "grandma wants to know", "may I ask", "I'd like to know".
         ("Grandma wants to know when the tunnel opens", ["tunnel", "open"]),
         ("May I ask how large the park will be?", ["larg", "park"]),
+        ("May I ask in which district the meeting was held?", ["district", "meet", "held"]),
         ("Is it open? I'd like to know who runs it.", ["open", "run"]),
         ("Minhang residents want to know when the tunnel opens", ["minhang", "resid", "want", "know", "tunnel", "open"]),
         ("请列出重大项目", ["重", "大", "项", "目", "重大", "大项", "项目"]),
