@@ -556,6 +556,26 @@ _COLLOQUIAL = [
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
     (re.compile("几钿"), "多少钱"),
     (re.compile("啥"), "什么"),
+    # Cantonese, as typed in Hong Kong (read as simplified first): "讲咗几耐" (how long), "系边三个" (which three),
+    # "边个主持" (who), "喺边度开" (where), "边日" (which day), "几多" (how many), "咩" (what).
+    (re.compile("几耐"), "多久"),
+    (re.compile("几多"), "多少"),
+    (re.compile("几时"), "什么时候"),
+    (re.compile("边日"), "哪天"),
+    (re.compile("边度|边处"), "哪里"),
+    (re.compile("边(?:个|位)(?=[?？呀啊㗎呢]|$)"), "谁"),
+    (re.compile("边(?=[一二三四五六七八九十两几\\d]*[个位间条项种样啲年月])"), "哪"),
+    (re.compile("乜嘢|咩嘢|乜|咩"), "什么"),
+    (re.compile("点样"), "怎样"),
+    (re.compile("点解"), "为什么"),
+    (re.compile("喺"), "在"),
+    (re.compile("系(?=哪|什么|多少|几|谁|指|咪|唔|在)"), "是"),
+    (re.compile("啲"), "些"),
+    (re.compile("嘅"), "的"),
+    (re.compile("咗"), "了"),
+    (re.compile("冇"), "没有"),
+    (re.compile("[嗰𠮶]度"), "那里"),
+    (re.compile("[嗰𠮶]"), "那"),
 ]
 
 # A Chinese question with an English word for what it asks ("在哪个 venue 开的", "report 的 title 是什么",

@@ -42,6 +42,14 @@ from rag.pipeline import normalize_question
         ("复兴岛创新基地啥辰光能建好?", "date"),  # Shanghainese (writer XO)
         ("规划编制工作要求在哪个月底前完成?", "date"),  # which month (writer YI)
         ("这个活动要几钿?", "money"),
+        # Cantonese as typed in Hong Kong, read as simplified (writer UR): 几耐 how long, 系边位 who, 几时 when (not
+        # a count of 时), 系指边三个 which three, 喺边度 where, 几多个 how many.
+        ("陆铭那个专题辅导报告讲咗几耐?", "length"),
+        ("杨浦区人大常委会主任系边位?", "person"),
+        ("复兴岛那个基地预计几时落成呀?", "date"),
+        ("“3+X”先导区入面嘅“3”系指边三个产业?", "parts"),
+        ("会议喺边度开㗎?", "venue"),
+        ("杨浦今年总共有几多个实事项目?", "count"),
         # Writers WA and WC: "yr" for year, 时侯 for 时候, 多久 for how long, 哪些数据 for figures; a coded
         # name with 几 for its digit ("几+X") asks the name, not a count.
         ("what yr did the sunshine 330 program start", "year"),
