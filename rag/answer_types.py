@@ -222,8 +222,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bmean(?:ing)?\s*\??\s*$|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
-        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?的\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?哪",
+        r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
+        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?的\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?哪",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.

@@ -54,6 +54,10 @@ from rag.pipeline import normalize_question
         # name with 几 for its digit ("几+X") asks the name, not a count.
         ("what yr did the sunshine 330 program start", "year"),
         ("杨浦十五五规划啥时侯编完", "date"),
+        # The parts of a coded name, asked "是哪三篇" or by its digits (writer UL).
+        ("薛侃说的“三篇大文章”是哪三篇 老师让列出来", "parts"),
+        ("what industries are the 1 2 3 and 4 in yangpus 1+2+3+4 system", "parts"),
+        ("What are the 3 districts in Shanghai?", None),
         ("陆铭的报告讲了多久", "length"),
         ("副区长王浩的交流发言具体提到了哪些数据？", "number"),
         ("杨浦要在复兴岛布局的未来产业先导区是“几+X”？", None),
