@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterator, Sequence, Set
 from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
+from rag.pinyin import spells_a_chinese_name
 from rag.terms import ASKED_FOR, REQUEST, asking_part, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -699,8 +700,15 @@ def _kind(question: str) -> str | None:
 _NUMBER = r"\d+(?:[,.]\d+)*"  # "10,000", "65.3"; not the comma or stop after it
 
 
+# A figure guessed after the question ("how many small gardens is it exactly? 117?", "… is it 20?") is what the
+# asker wants confirmed: the answer may state it.
+_GUESSED = re.compile(rf"(?:[?.!,;]\s*|\b(?:is it|maybe|about|around|roughly|or)\s+)({_NUMBER})\s*(?:,?\s*right\s*)?\?\s*$", re.I)
+
+
 def _stated_numbers(question: str) -> set[str]:
-    return set(re.findall(_NUMBER, question))
+    """The numbers the question states, not one it guesses."""
+    guessed = _GUESSED.search(question)
+    return set(re.findall(_NUMBER, question[: guessed.start(1)] if guessed else question))
 
 
 def _new_numbers(text: str, question: str) -> list[str]:
@@ -987,6 +995,8 @@ def _holds_new_name(text: str, question: str) -> bool:
     and "Minhang Newspaper" for "which newspaper"; not a title or body ("Secretary of the Municipal Party
     Committee"), nor a person's romanised name ("Chen Jining"), which do not name a district or a market."""
     asked = {_POSSESSIVE.sub("", w) for w in re.findall(r"[^\W\d_][\w'’-]*", question)}
+    # A Chinese name typed in lower case is the question's own ("…into yangpu?" is not answered by "Yangpu").
+    asked |= {w.capitalize() for w in asked if w.islower() and spells_a_chinese_name(w)}
     pairs = [(a, _POSSESSIVE.sub("", b)) for a, b in _CAPITALISED_PAIR.findall(text)]
     people = {
         w

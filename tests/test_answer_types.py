@@ -490,6 +490,32 @@ def test_which_hospital_wants_a_name_the_question_does_not_give(text, holds):
     assert holds_type(text, "name", question) is holds
 
 
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        # Writer UP: the district the question types in lower case is its own, not a name the text gives.
+        ("seizing the opportunity of leading shipping enterprises consolidating in the district, to cluster in Yangpu.", False),
+        ("COSCO Shipping and Sinotrans moved their business segments into Yangpu.", True),
+    ],
+)
+def test_which_companies_wants_a_name_besides_the_district_asked_about(text, holds):
+    assert holds_type(text, "name", "which leading shipping companies moved their business segments into yangpu?") is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # Writer UN: a figure guessed after the question may be the answer ...
+        ("how many small gardens is it exactly? 117?", True),
+        ("how many small gardens will get small renovations, is it 117?", True),
+        # ... a figure the question states is not.
+        ("how many of the 117 small gardens will be renovated?", False),
+    ],
+)
+def test_a_guessed_figure_may_answer_a_count(question, holds):
+    assert holds_type("implement small renovation projects in 117 small gardens", "count", question) is holds
+
+
 def test_which_hospital_alone_wants_one_named_hospital():
     # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
