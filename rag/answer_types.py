@@ -151,7 +151,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # (Not "how old was Manning": SQuAD's answers say "Manning was 39", "graves dating to 1338".)
     ("age", re.compile(r"多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪")),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -1039,10 +1039,44 @@ _DONE = re.compile(
 _QUANTITIES = frozenset({"count", "number", "figure", "length", "percent", "money"})
 
 
+_PLACE_SUFFIX = r"(?:town|village|road|street|(?:sub-)?district|county|province|township)"
+_ASKED_PLACE = re.compile(rf"\b((?:[\w'’-]+\s+){{1,2}}){_PLACE_SUFFIX}\b", re.I)
+_NAMED_PLACE = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+){{1,3}})(?i:{_PLACE_SUFFIX})\b")
+_NOT_A_PLACE_NAME = frozenset("which what each every new old whole this that same other central rural urban local no".split())
+_CLAUSE = re.compile(r"(?<=[;；])\s*|(?<=[.!?])(?<![A-Z][a-z]\.)(?<![A-Z]\.)\s+")  # not after "No." or "U.S."
+
+
+def _place_words(pattern: re.Pattern[str], text: str) -> set[str]:
+    return {
+        w
+        for m in pattern.finditer(text)
+        for w in m.group(1).lower().split()
+        if w not in _FUNCTION_WORDS and w not in _NOT_A_PLACE_NAME and not w.isdigit()
+    }
+
+
+def _about_asked_places(text: str, question: str) -> str:
+    """`text` without its clauses about another place: for "How many square meters is the old housing on Longwu
+    Road?", not "; for the 10,000 square meters of incomplete houses in Xinzhuang Town and Luhui Village 1, …",
+    which names other places and not Longwu Road."""
+    asked = _place_words(_ASKED_PLACE, question)
+    if not asked:
+        return text
+    kept = []
+    for clause in _CLAUSE.split(text):
+        named = _place_words(_NAMED_PLACE, clause)
+        words = set(re.findall(r"[\w'’-]+", clause.lower()))
+        if not named or named & asked or asked & words:
+            kept.append(clause)
+    return " ".join(kept)
+
+
 def holds_type(text: str, kind: str | None, question: str, implied: Collection[str] | None = None) -> bool:
     """Whether `text` holds a fact of the kind the question asks for (and not one the question itself states)."""
     if kind is None:
         return True
+    if (kind in _QUANTITIES or kind == "date") and not _is_chinese(question):
+        text = _about_asked_places(text, question)
     if kind in _QUANTITIES and _ASKS_DONE.search(question) and _PLANNED.search(text) and not _DONE.search(text):
         return False
     if kind == "money":

@@ -59,6 +59,8 @@ from rag.pipeline import normalize_question
         ("what industries are the 1 2 3 and 4 in yangpus 1+2+3+4 system", "parts"),
         ("What are the 3 districts in Shanghai?", None),
         ("陆铭的报告讲了多久", "length"),
+        ("What is the total floor area of the old housing on Longwu Road?", "length"),  # writers WH, WQ
+        ("What is the area of focus?", None),
         ("副区长王浩的交流发言具体提到了哪些数据？", "number"),
         ("杨浦要在复兴岛布局的未来产业先导区是“几+X”？", None),
         # "When" opening a later sentence asks a date (writer ZY); a "when" clause before the question does not.
@@ -514,6 +516,25 @@ def test_which_companies_wants_a_name_besides_the_district_asked_about(text, hol
 )
 def test_a_guessed_figure_may_answer_a_count(question, holds):
     assert holds_type("implement small renovation projects in 117 small gardens", "count", question) is holds
+
+
+@pytest.mark.parametrize(
+    ("question", "holds"),
+    [
+        # Writers WO, WH: a measure in a clause about other places does not answer for the place asked about ...
+        ("How many square meters is the old housing at No. 5530 Longwu Road in Wujing Town?", False),
+        # ... but does for one of them, or when the question names none.
+        ("how many square meters of incomplete houses in xinzhuang town need a plan", True),
+        ("how many square meters of incomplete houses need a plan", True),
+    ],
+)
+def test_a_quantity_answers_for_the_place_its_clause_is_about(question, holds):
+    text = (
+        "The renovation of the old housing in No. 5530, Longwu Road, Wujing Town will be completed by the end of "
+        "September; for the 10,000 square meters of incomplete houses in Xinzhuang Town and Luhui Village 1 in Pujiang "
+        "Town, a complete renovation plan will be formulated as soon as possible."
+    )
+    assert holds_type(text, "count", question) is holds
 
 
 def test_which_hospital_alone_wants_one_named_hospital():
