@@ -23,7 +23,7 @@ from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.retriever import Retriever
-from rag.small_talk import small_talk_reply, without_courtesy
+from rag.small_talk import small_talk_reply, without_courtesy, without_options
 from rag.traditional import to_simplified
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
@@ -185,7 +185,7 @@ class Pipeline:
         reply = small_talk_reply(question, detect_lang(question))
         if reply is not None:
             return Answer(question, reply, (), (), timings_ms={"total": (time.perf_counter() - started) * 1000})
-        question = without_courtesy(question)
+        question = without_options(without_courtesy(question))
         self._ensure_open()
         lexical = self.index.lexical()
         searched = lexical.respell(question)  # "midyear" as the documents write it: "mid-year"

@@ -48,10 +48,43 @@ _CLOSING = re.compile(
 )
 
 
+# A question relayed from someone else, as a radio host or a grandchild reads it out: "Mr Sun from Jing'an asks,
+# who …", "Here's one from Auntie Fang in Changbai, she asks, …", "五角场的李阿姨发来的，她问：…", "延吉的孙大叔来信问，…".
+# Who asks, and where they live, is not what they ask about. Only a speaker with a title or a kinship word, so
+# "Minhang residents want to know …" keeps its place.
+_RELAYED = re.compile(
+    r"^\s*(?:(?:now|and|so|okay|ok|next|right)\b[,\s]*)*"
+    r"(?:(?:here(?:['’]s| is) (?:one|a question|another one)|next (?:up )?(?:is )?(?:one )?)\s+from\s+)?"
+    r"(?:(?:old|little|young)\s+)?(?:mr|mrs|ms|miss|dr|auntie|aunt|uncle|granny|grandma|grandpa|grandad|xiao|lao)\.?\s+"
+    r"[A-Z][\w'’-]*(?:\s+(?:from|in|of|over in|down in|up in|near)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?"
+    r"\s*(?:,[^,?]{0,40},)?\s*,?\s*(?:(?:she|he|they)\s+)?"
+    r"(?:asks|wants to know|would like to know|wonders|writes in|writes|says)\s*[,:.…]*\s*"
+    "|^.{0,30}?(?:阿姨|师傅|老伯|阿婆|大叔|大爷|大妈|大伯|伯伯|奶奶|爷爷|阿公|先生|女士|小姐|同学|老师|小[\u4e00-\u9fff])"
+    "(?:发来的)?[，,]?(?:她|他)?(?:来信|留言)?(?:想)?问(?:一下|道)?(?:哦|呀|啊|呢)?[：:，,]\\s*",
+    re.I,
+)
+
+
+# An exam's options after the question ("… how many? A.16 B.20 C.59 D.71", "in which park? A. Gongqing Forest
+# Park B. Century Park …") and its instruction ("… ____ promotion conference. fill in blank"): the question is what
+# is asked; every option is in it, so its words and figures would seem to be stated, not asked.
+_OPTIONS = re.compile(
+    r"(?<=[\s?？:：])\s*[(（]?A\s*[.)）:：、]\s*\S.*?\s[(（]?B\s*[.)）:：、]\s*\S.*$"
+    r"|(?<=[\s.?？。])\s*[(（]?(?:fill in (?:the )?blanks?|填空)[)）]?\s*[.!。]?\s*$",
+    re.I | re.S,
+)
+
+
+def without_options(question: str) -> str:
+    """The question without an exam's options or instruction after it; as it was when nothing else is left."""
+    asked = _OPTIONS.sub("", question).strip()
+    return asked or question
+
+
 def without_courtesy(question: str) -> str:
-    """The question without a greeting or apology before it and thanks after it; as it was when nothing else is
-    left ("hello" is small talk, replied to by small_talk_reply)."""
-    asked = _CLOSING.sub("", _OPENING.sub("", question)).strip()
+    """The question without a greeting or apology before it, who relays it, and thanks after it; as it was when
+    nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
+    asked = _CLOSING.sub("", _RELAYED.sub("", _OPENING.sub("", question), count=1)).strip()
     return asked if _PUNCTUATION.sub("", asked) else question
 
 

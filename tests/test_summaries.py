@@ -8,7 +8,7 @@ from test_extractive import assert_citations_are_exact
 
 from rag.config import Settings
 from rag.pipeline import OTHER_LANGUAGE_NOTE, Pipeline
-from rag.small_talk import REPLIES, small_talk_reply, without_courtesy
+from rag.small_talk import REPLIES, small_talk_reply, without_courtesy, without_options
 from rag.summaries import LEAD_CHARS, lead, summary_topic
 from rag.types import Chunk
 
@@ -131,6 +131,14 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("which shipping companies moved in? names pls", "which shipping companies moved in? names"),
         ("你好，区长是谁？谢谢", "区长是谁？"),
         ("报告讲咗几耐㗎?唔该", "报告讲咗几耐㗎?"),
+        # Who relays the question, and where they live (writer UX, a radio host reading out listeners' questions).
+        ("Mr Sun from Jing'an asks, who's the Shanghai party secretary?", "who's the Shanghai party secretary?"),
+        ("Here's one from Auntie Fang in Changbai, she asks, what were the numbers?", "what were the numbers?"),
+        ("Old Mr Xu from Wujing Town, lovely to hear from you again, asks when it opens?", "when it opens?"),
+        ("好，下面这条是五角场的李阿姨发来的，她问：会议是几号开的？", "会议是几号开的？"),
+        ("延吉的孙大叔来信问，薛书记要干部们争当什么", "薛书记要干部们争当什么"),
+        ("Minhang residents want to know when the tunnel opens", "Minhang residents want to know when the tunnel opens"),
+        ("王浩副区长问了什么？", "王浩副区长问了什么？"),
         # Nothing but courtesy, or a courtesy word that is part of the question, stays.
         ("Good morning!", "Good morning!"),
         ("Who said hello", "Who said hello"),
@@ -139,6 +147,31 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
 )
 def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, question):
     assert without_courtesy(message) == question
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        # An exam's options and instruction (writer UY).
+        ("how many major industrial projects? A.16 B.20 C.59 D.71", "how many major industrial projects?"),
+        ("in which park? A. Gongqing Forest Park B. Century Park C. Huangxing Park", "in which park?"),
+        ("陈吉宁是哪天检查的? A.12月28日 B.12月31日", "陈吉宁是哪天检查的?"),
+        ("Shanghai held a city wide ____ promotion conference. fill in blank", "Shanghai held a city wide ____ promotion conference."),
+        ("What are plan A and plan B?", "What are plan A and plan B?"),
+        ("Grade A. B cells", "Grade A. B cells"),
+    ],
+)
+def test_an_exams_options_are_not_part_of_the_question(message, question):
+    assert without_options(message) == question
+
+
+def test_an_exam_question_is_answered_as_its_question_without_the_options(readonly_seed_pipeline):
+    # Every option's figure was read as one the question states, so no sentence held a new one.
+    answer = readonly_seed_pipeline.ask(
+        "Chen Jining went to inspect the water and electricity supply unit on what date? A. December 28 "
+        "B. December 31 C. January 1 D. January 3"
+    )
+    assert not answer.abstained and "December 28" in answer.text
 
 
 def test_a_polite_question_gets_the_answer_the_plain_one_gets(readonly_seed_pipeline):
