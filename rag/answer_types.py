@@ -149,7 +149,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
     # "陈吉宁今年多大了?": an age, which takes one in years; "what colour are the shelters": a colour.
     # (Not "how old was Manning": SQuAD's answers say "Manning was 39", "graves dating to 1338".)
-    ("age", re.compile(r"多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪")),
+    ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
@@ -309,7 +309,9 @@ _REPORTS_SPEECH = re.compile(
 )
 _SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_SPOKE_OF}|{_WHAT_DID_BODY}report\b", re.I)
 _ZH_PLACE = re.compile(f"([{CJK}]{{2}})(?:岛|区|镇|街道|路|村|港)")
-_HAS_AGE = re.compile(r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁")
+_HAS_AGE = re.compile(
+    r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁|\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bat (?:the )?age (?:of )?\d{1,3}\b", re.I
+)
 _HAS_FEE = re.compile(  # not "barrier-free", "pay close attention", "in charge of"
     r"(?<![-\w])free(?![-\w])|\b(?:fees?|charged|payments?|costs?|prices?|tuition|tickets?|yuan|rmb)\b"
     r"|(?<!in )\bcharges?\b|\bpa(?:y|ys|id) (?:for|a|the|to)\b|[$¥]"
@@ -342,7 +344,7 @@ _DATED_EVENT = re.compile(
     rf"|\b[Oo]n (?:{_WEEKDAY}|{_MONTH}\s+\d{{1,2}}|the \w+ (?:working |business )?day of the (?:new )?(?:year|month|week)),?\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+(?:(?:and|of|the)\s+)*)+held\s+"
     r"((?:the|a|an|its|their)\s+[\w'’ -]{3,80}?)(?=[,.;]|$)"
 )
-_ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在)*(?:哪天|哪一天|什么时候|何时|几月几[日号])")
+_ASKED_EVENT_ZH = re.compile(f"^([{CJK}]{{4,30}}?)(?:是|于|在|具体|到底|究竟)*(?:哪天|哪一天|什么时候|何时|几月几[日号])")
 _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held work"))
 
 
@@ -1081,8 +1083,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return False
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
-    if kind == "age":
-        return bool(_HAS_AGE.search(text))
+    if kind == "age":  # or, in English, the year it began: "How old are the gravestones?" "… dating to 1338"
+        return bool(_HAS_AGE.search(text)) or (not _is_chinese(question) and bool(re.search(r"\b1\d{3}|\b20\d\d\b", text)))
     if kind == "colour":
         return bool(_HAS_COLOUR.search(text))
     if kind == "fee":
