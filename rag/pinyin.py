@@ -71,13 +71,13 @@ _NAMES = frozenset(NAME_SPELLINGS.split())
 
 def english_named_places(text: str, written: Callable[[str], bool]) -> list[str]:
     """The places an English text names by a Chinese name that `written` says the documents do not write, in
-    lower case without apostrophes: "What is Jing'an District's plan?" -> ["jingan"]. Only the spelling of a name
+    lower case without apostrophes or a possessive: "What is Jing'an District's plan?" -> ["jingan"]. Only the spelling of a name
     CC-CEDICT knows, and no English word, counts ("xuhui", "hongkou"; not "same district", "line", or "Minghang", a
     slip for Minhang). A sentence that asks names one by itself too ("how many pocket parks is pudong adding"); an
     aside does not ("My sister (that's over in Hongkou, isn't it?) …")."""
     found = [match.group(1) for match in _ENGLISH_PLACE.finditer(text)]
     found += [match.group() for match in _WORD.finditer(asking_sentences(_PARENTHESES.sub(" ", text)))]
-    words = dict.fromkeys(re.sub("['’]", "", word.lower()) for word in found)
+    words = dict.fromkeys(re.sub("['’]", "", re.sub("['’]s$", "", word.lower())) for word in found)  # "pudong's"
     return [word for word in words if spells_a_chinese_name(word) and not written(word)]
 
 

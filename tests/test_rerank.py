@@ -223,6 +223,11 @@ def test_an_asking_sentence_names_a_chinese_place_by_itself():
     # Writers VO, VW: a district typed bare, in lower case, that no document writes.
     assert english_named_places("how many pocket parks is pudong adding this year", unwritten) == ["pudong"]
     assert english_named_places("how many pocket parks is pudong adding", lambda word: word == "pudong") == []
+    # ... in the possessive too (writer UW).
+    assert english_named_places("who chaired pudong's version of the meeting, same day as yangpu's?", unwritten) == [
+        "pudong",
+        "yangpu",
+    ]
     # English words that also spell a Chinese name are not places: "line" (李讷), "change" (嫦娥), "June".
     assert english_named_places("Which line will change in June?", unwritten) == []
     # A place said in an aside or in brackets is not what is asked about (writer ZY).
