@@ -405,7 +405,7 @@ def gives_asked_title(text: str, question: str) -> bool:
 _ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
-_ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact|precise|specific) date\b", re.I)
+_ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact|precise|specific|actual) date\b", re.I)
 # A deadline is when something must be done by: "by the end of September", not "since the beginning of this year".
 _ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚|期限", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
@@ -723,10 +723,11 @@ def _new_numbers(text: str, question: str) -> list[str]:
 _HOW_MANY = re.compile(
     r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
 )
-# "Of the projects, how many already hit their targets": the things counted were named before "how many".
+# "Of the projects, how many already hit their targets", "… a ton of little gardens.. how many exactly": the things
+# counted were named before "how many".
 _NOT_A_THING = re.compile(
     r"(?:already|still|also|ever|now|then|actually|really|currently|previously|eventually|finally|so far|of them"
-    r"|of these|of those)\b",
+    r"|of these|of those|exactly|precisely|in total|altogether|overall|approximately|roughly)\b",
     re.I,
 )
 
@@ -838,7 +839,10 @@ _UNIT_SPELLINGS = {
 
 # "Of the 20 projects, how many are specifically for elderly care?": the counted things named before, narrowed after.
 _HOW_MANY_ARE = re.compile(r"\bhow many\s+(?:are|were|is|was)\s+([^?]+)", re.I)
-_HEDGES = frozenset("specifically actually really already still now currently exactly precisely just only".split())
+# ... and "how many is it supposed to be" says nothing of Y.
+_HEDGES = frozenset(
+    "specifically actually really already still now currently exactly precisely just only supposed meant expected".split()
+)
 
 
 def _says_what_is_counted(text: str, question: str) -> bool:

@@ -505,6 +505,22 @@ def test_which_companies_wants_a_name_besides_the_district_asked_about(text, hol
     assert holds_type(text, "name", "which leading shipping companies moved their business segments into yangpu?") is holds
 
 
+def test_the_things_counted_may_be_named_before_how_many():
+    # Writer UW: "how many exactly" and "how many is it supposed to be" count what the sentence before names.
+    text = "implement small renovation projects in 117 small gardens to create public space"
+    assert counted_things(text, "doing small renovations in a ton of little gardens.. how many exactly") == (None, [])
+    projects = "fully promote the construction of 71 major industrial projects"
+    assert holds_type(projects, "count", "pushing a pile of major industrial projects. how many is it supposed to be")
+    # "How many are they opening" still asks of the opening.
+    assert not holds_type(projects, "count", "old people's canteens, how many are they opening")
+
+
+def test_the_actual_date_is_a_calendar_day():
+    text = "The municipal party committee study seminar last week and the fourth plenary session the week before."
+    assert not holds_type(text, "date", "what was the actual date of the fourth plenary session")  # writer TA
+    assert holds_type("The plenary session was held on December 20.", "date", "what was the actual date of the plenary session")
+
+
 def test_an_age_is_given_in_years_or_by_the_year_it_began():
     assert not holds_type("Xue Kan, Secretary of the District Committee, chaired the meeting.", "age", "how old is xue kan")
     assert holds_type("Nestorian graves dating to 1338–39 refer to plague.", "age", "How old are the gravestones?")
