@@ -199,7 +199,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "热线电话是多少": a number to call, not a count.
     ("contact", re.compile(r"(?:电话|热线|号码)(?:号码)?是?多少")),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
-    ("count", re.compile(r"\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$", re.I)),
+    # Not "要发展几种新型消费，是哪几种呀？": which ones, though it says how many first (a list, or the parts of a
+    # coded name).
+    ("count", re.compile(
+        r"^(?!.*几[种个项家类].*[,，]\s*(?:那|就)?[是有]哪[几两二三四五六七八九十]).*?"
+        r"(?:\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
+        re.I | re.S,
+    )),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"

@@ -50,6 +50,7 @@ from rag.pipeline import normalize_question
         ("“3+X”先导区入面嘅“3”系指边三个产业?", "parts"),
         ("会议喺边度开㗎?", "venue"),
         ("杨浦今年总共有几多个实事项目?", "count"),
+        ("她听说区里要大力发展几种新型消费，是哪几种呀？", "list"),  # how many, then which ones (writer UX)
         # Writers WA and WC: "yr" for year, 时侯 for 时候, 多久 for how long, 哪些数据 for figures; a coded
         # name with 几 for its digit ("几+X") asks the name, not a count.
         ("what yr did the sunshine 330 program start", "year"),
