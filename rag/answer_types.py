@@ -1234,7 +1234,7 @@ _NOT_PEOPLE = frozenset(
 )
 _PEOPLE_WORDS = re.compile(
     r"\b(?:[a-z]+(?:grapher|ologist|ician|ist|eer|or|er)s?|public|owners?|clients?|members|people|residents|citizens"
-    r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers)\b",
+    r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers)\b(?!['’])",  # not "people's livelihood"
     re.I,
 )
 

@@ -972,6 +972,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A question about no one in particular may be answered by a group of people; one about a named body
         # wants a person's name.
         ("Who analyzes rock samples from drill cores in the lab?", "person", "Biostratigraphers analyze the samples in the lab.", True),
+        # ... but not by a possessive: "people's livelihood" is nobody (writer YI).
+        ("According to the commentary, which city leader chaired the conference?", "person", "Urban renewal is connected to people’s livelihood and development.", False),
+        ("Who benefits from urban renewal?", "person", "Urban renewal benefits local residents and people across the city.", True),
         ("Who is the head of the Yinhang Chamber of Commerce?", "person", "The chamber will give full play to its members.", False),
         # Someone asked for by the body they speak for is named next to it, not after a list of the bodies.
         ("Who spoke for Daqiao Sub-district at the meeting?", "person", "Dinghai Road Sub-district, Daqiao Sub-district and Changbai New Village Sub-district gave exchange speeches, and Xue Kan provided work comments for each one.", False),
