@@ -70,7 +70,10 @@ class _Span:
 
 
 # Words the documents use for one another: a meeting 召开 (convened) is the one 举行 (held).
-_SAME_MEANING = [(group, frozenset().union(*map(term_set, group))) for group in [("召开", "举行", "举办")]]
+_SAME_MEANING = [
+    (group, frozenset().union(*map(term_set, group)))
+    for group in [("召开", "举行", "举办"), ("报告", "讲课", "上课", "授课", "讲座"), ("会议", "开会")]
+]
 
 
 @dataclass(frozen=True)

@@ -491,3 +491,10 @@ def test_confidence_is_never_below_zero():
     yangpu = hit("Yangpu District will renovate old housing.", "y.txt", rank=2)
     answer = ExtractiveGenerator(idf=flat_idf).generate(question, [minhang, yangpu])
     assert answer.abstained and answer.confidence == 0.0
+
+
+def test_a_lecture_is_the_report_given_at_a_meeting(readonly_seed_pipeline):
+    # Writers XP, XJ, UJ, UT: a talk the question calls 讲课 or 上课, the article 作专题辅导报告.
+    for question in ("开会的时候请了哪位专家来讲课", "大会请了哪位老师来给大家上课?"):
+        answer = readonly_seed_pipeline.ask(question)
+        assert not answer.abstained and "陆铭" in answer.text, question
