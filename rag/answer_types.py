@@ -32,7 +32,7 @@ _MONEY_NOUNS = (
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|costing|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
 # "what exact date", "on which calendar day": the date or day asked for precisely.
-_EXACT = r"(exact |calendar |precise |specific )?"
+_EXACT = r"((?:exact|calendar|precise|specific|actual) ){0,2}"  # "which exact calendar date"
 # A question's opening word when it is worded as one: "what …", "is there …", "tell me …".
 _ASKING = (
     rf"(?:{_WH}|is|are|was|were|do|does|did|can|could|will|would|should|has|"
@@ -530,9 +530,13 @@ def zh_titled_people(question: str) -> list[str]:
     return _ZH_TITLED_PERSON.findall(question) if _is_chinese(question) else []
 
 
+# "What does 330 stand for?": a number asked to be spelt out is a coded name, quoted or not.
+_NUMBER_SPELT_OUT = re.compile(r"\bwhat (?:does|do|did) (?:the )?(\d[\w+-]*) (?:stand for|mean|refer to)\b", re.I)
+
+
 def coded_names(question: str) -> list[str]:
     """The coded names a question quotes: "1+2+3+4", “3+X”, "three fives, three sixes"; not "Sunshine Home"."""
-    quoted = ["".join(groups) for groups in _QUOTED_NAME.findall(question)]
+    quoted = ["".join(groups) for groups in _QUOTED_NAME.findall(question)] + _NUMBER_SPELT_OUT.findall(question)
     names = [q for q in quoted if "+" in q or _HAS_NUMBER.search(q)]
     names += [n for n in _PLUS_NAME.findall(question) if not any(n in q for q in names)]
     return names + [n.group() for n in _NUMBER_SLOGAN.finditer(question) if not any(n.group() in q for q in names)]

@@ -51,6 +51,9 @@ from rag.pipeline import normalize_question
         ("会议喺边度开㗎?", "venue"),
         ("杨浦今年总共有几多个实事项目?", "count"),
         ("她听说区里要大力发展几种新型消费，是哪几种呀？", "list"),  # how many, then which ones (writer UX)
+        # Writers TK, TE: a number asked to be spelt out; "which exact calendar date".
+        ("Sunshine 330 program - what does 330 stand for", "parts"),
+        ("so on which exact calendar date was that meeting held?", "date"),
         # Writers WA and WC: "yr" for year, 时侯 for 时候, 多久 for how long, 哪些数据 for figures; a coded
         # name with 几 for its digit ("几+X") asks the name, not a count.
         ("what yr did the sunshine 330 program start", "year"),
