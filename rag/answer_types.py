@@ -148,7 +148,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
     # "陈吉宁今年多大了?": an age, which takes one in years; "what colour are the shelters": a colour.
-    # (Not "how old was Manning": SQuAD's answers say "Manning was 39", "graves dating to 1338".)
+    # "How old is Xue Kan?" too; not "how old was Manning when …": SQuAD's answers say "Manning was 39".
     ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
     ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
@@ -1098,7 +1098,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
     if kind == "age":  # or, in English, the year it began: "How old are the gravestones?" "… dating to 1338"
-        return bool(_HAS_AGE.search(text)) or (not _is_chinese(question) and bool(re.search(r"\b1\d{3}|\b20\d\d\b", text)))
+        return bool(_HAS_AGE.search(text)) or (not _is_chinese(question) and bool(_HAS_YEAR.search(text)))
     if kind == "colour":
         return bool(_HAS_COLOUR.search(text))
     if kind == "fee":
