@@ -70,10 +70,7 @@ class _Span:
 
 
 # Words the documents use for one another: a meeting 召开 (convened) is the one 举行 (held).
-_SAME_MEANING = [
-    (group, frozenset().union(*map(term_set, group)))
-    for group in [("召开", "举行", "举办"), ("报告", "讲课", "上课", "授课", "讲座"), ("会议", "开会")]
-]
+_SAME_MEANING = [("召开", "举行", "举办"), ("报告", "讲课", "上课", "授课", "讲座"), ("会议", "开会")]
 
 
 @dataclass(frozen=True)
@@ -100,10 +97,11 @@ class _Weights:
 
     def coverage(self, found: frozenset[str]) -> tuple[float, frozenset[str]]:
         """(the share of the question's term weight in `found`, the terms found); a word of `_SAME_MEANING` found
-        covers the others of its group ("学习会是哪天召开的?": "学习会举行")."""
-        for group, group_terms in _SAME_MEANING:
+        covers the others of its group the question uses, and their characters ("学习会是哪天召开的?": "学习会举行");
+        not a character of one it does not use (讲座's 座 is not the 座 of "哪座城市")."""
+        for group in _SAME_MEANING:
             if any(word in found for word in group):
-                found = found | group_terms
+                found = found | {t for word in group if word in self.weights for t in term_set(word)}
         covered = frozenset(t for t in self.weights if t in found)
         share = self.share(covered)
         if self.own is not None:
