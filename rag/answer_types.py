@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from rag.clean import CJK, detect_lang
 from rag.pinyin import spells_a_chinese_name
+from rag.sentences import sentence_spans
 from rag.terms import ASKED_FOR, REQUEST, asking_part, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -1059,7 +1060,6 @@ _PLACE_SUFFIX = r"(?:town|village|road|street|(?:sub-)?district|county|province|
 _ASKED_PLACE = re.compile(rf"\b((?:[\w'’-]+\s+){{1,2}}){_PLACE_SUFFIX}\b", re.I)
 _NAMED_PLACE = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+){{1,3}})(?i:{_PLACE_SUFFIX})\b")
 _NOT_A_PLACE_NAME = frozenset("which what each every new old whole this that same other central rural urban local no".split())
-_CLAUSE = re.compile(r"(?<=[;；])\s*|(?<=[.!?])(?<![A-Z][a-z]\.)(?<![A-Z]\.)\s+")  # not after "No." or "U.S."
 
 
 def _place_words(pattern: re.Pattern[str], text: str) -> set[str]:
@@ -1078,8 +1078,10 @@ def _about_asked_places(text: str, question: str) -> str:
     asked = _place_words(_ASKED_PLACE, question)
     if not asked:
         return text
+    # Sentences as the generator splits them (not after "No." or "U.S."), then at semicolons.
+    clauses = [c for start, end in sentence_spans(text) for c in re.split(r"(?<=;)\s*", text[start:end])]
     kept = []
-    for clause in _CLAUSE.split(text):
+    for clause in clauses:
         named = _place_words(_NAMED_PLACE, clause)
         words = set(re.findall(r"[\w'’-]+", clause.lower()))
         if not named or named & asked or asked & words:
