@@ -79,6 +79,11 @@ def normalize_question(question: str) -> str:
     return cleaned[:MAX_QUESTION_CHARS]
 
 
+def asked_part(question: str) -> str:
+    """What a normalized question asks: without a greeting, thanks, who relays it, or an exam's options."""
+    return without_options(without_courtesy(question))
+
+
 @dataclass(frozen=True)
 class KnownTextsDense:
     """Chroma's nearest neighbours, their texts and metadata read from the lexical index's copy."""
@@ -132,7 +137,7 @@ class Pipeline:
         self._ensure_open()
         lexical = self.index.lexical()
         top_k = top_k or self.settings.top_k
-        query = lexical.respell(query)
+        query = lexical.respell(asked_part(normalize_question(query)))
         hits = self._search(query, max(top_k, self.settings.top_k), mode, sources, lexical)
         # The last stage is the one ask() ends with: the passage its answer would quote comes first.
         answer = self.generator("extractive", lexical).generate(query, hits[: self.settings.top_k])
@@ -185,7 +190,7 @@ class Pipeline:
         reply = small_talk_reply(question, detect_lang(question))
         if reply is not None:
             return Answer(question, reply, (), (), timings_ms={"total": (time.perf_counter() - started) * 1000})
-        question = without_options(without_courtesy(question))
+        question = asked_part(question)
         self._ensure_open()
         lexical = self.index.lexical()
         searched = lexical.respell(question)  # "midyear" as the documents write it: "mid-year"

@@ -207,3 +207,26 @@ def test_search_and_ask_put_the_answers_passage_first(real_seed_pipeline):
     for first in (real_seed_pipeline.search(question)[0], real_seed_pipeline.search(question, top_k=1)[0], answer.hits[0]):
         assert first.chunk.chunk_id == quoted.chunk_id
         assert first.chunk.start <= quoted.start and quoted.end <= first.chunk.end
+
+
+@pytest.mark.parametrize(
+    "typed, asked",
+    [
+        ("Hello, may I ask who chaired the quarterly work meeting? Many thanks", "may I ask who chaired the quarterly work meeting?"),
+        ("Mr Sun from Jing'an asks, who chaired the quarterly work meeting?", "who chaired the quarterly work meeting?"),
+        ("楊浦區 第一季度 工作會議 由誰主持？", "杨浦区第一季度工作会议由谁主持？"),
+    ],
+)
+def test_search_reads_the_question_as_ask_does(seed_pipeline, typed, asked):
+    # `rag eval` measures retrieval through search(): it must search what ask() answers, not the courtesy around it.
+    def ids(question):
+        return [h.chunk.chunk_id for h in seed_pipeline.search(question)]
+
+    assert ids(typed) == ids(asked)
+
+
+def test_an_empty_search_is_refused(seed_pipeline):
+    from rag.pipeline import QuestionError
+
+    with pytest.raises(QuestionError, match="empty"):
+        seed_pipeline.search(" \n")
