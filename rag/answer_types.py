@@ -670,10 +670,27 @@ def compared(question: str) -> list[str]:
     return [side for side in found.groups() if side] if found else []
 
 
+# Words a chat message opens with before it asks ("ok who's the party secretary", "so how many …"): not the question.
+_FILLER = re.compile(
+    r"^\s*(?:(?:ok|okay|so|well|um+|uh+|hm+|oh|alright|right|anyway|btw|and|also|but|now|hey)\b[,.!]*\s+)+(?=[a-z])",
+    re.I,
+)
+# A question typed as the thing it wants ("exact date of the fourth plenary session?") asks what that thing is.
+_BARE_THING = re.compile(
+    rf"^(?:the\s+)?{_EXACT}(?:dates?|day|deadline|time|year|venue|location|address|name|number|amount|total|budget|cost"
+    r"|size|area|population)\s+(?:of|for)\s",
+    re.I,
+)
+
+
 def plain_question(question: str) -> str:
     """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, a
-    request ("Name the …", "Tell me when …") as a question, and an exam's blank as what it asks."""
-    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(ASKED_FOR.sub(" ", question).lstrip())))
+    request ("Name the …", "Tell me when …") or a wanted thing ("date of the session?") as a question, and an
+    exam's blank as what it asks."""
+    question = _FILLER.sub("", ASKED_FOR.sub(" ", question).lstrip())
+    question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(question)))
+    if _BARE_THING.match(question):
+        question = f"what is the {_ARTICLE.sub('', question, count=1)}"
     for colloquial, plain in _COLLOQUIAL:
         question = colloquial.sub(plain, question)
     if _is_chinese(question) and re.search("[A-Za-z]", question):

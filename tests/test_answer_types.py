@@ -803,6 +803,15 @@ def test_a_date_is_not_the_name_of_a_place():
         ("minhang 5 practical projects finished ahead of schedule which ones", "list"),
         ("maqiao future boat park completion date", "date"),
         ("What is the name of the park?", "name"),
+        # The wanted thing alone (writer TP), and words a chat message opens with (writers TN, ZH).
+        ("exact date of the fourth plenary session of the 12th shanghai municipal party committee?", "date"),
+        ("deadline for finishing the old housing renovation at No. 5530 Longwu Road", "date"),
+        ("budget for the renovation", "money"),
+        ("ok who's the party secretary of minhang district, not the mayor", "person"),
+        ("um who chaired that yang pu district quarterly work meeting back in april", "person"),
+        ("So, okay, when was the meeting held?", "date"),
+        ("well-known projects in Minhang?", None),
+        ("No. 5530 Longwu Road: how many households?", "count"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
