@@ -1095,14 +1095,16 @@ def _about_asked_places(text: str, question: str) -> str:
     asked = _place_words(_ASKED_PLACE, question)
     if not asked:
         return text
-    # Sentences as the generator splits them (not after "No." or "U.S."), then at semicolons.
-    clauses = [c for start, end in sentence_spans(text) for c in re.split(r"(?<=;)\s*", text[start:end])]
     kept = []
-    for clause in clauses:
-        named = _place_words(_NAMED_PLACE, clause)
-        words = set(re.findall(r"[\w'’-]+", clause.lower()))
-        if not named or named & asked or asked & words:
-            kept.append(clause)
+    # Sentences as the generator splits them (not after "No." or "U.S."), then at semicolons.
+    for start, end in sentence_spans(text):
+        clauses = re.split(r"(?<=;)\s*", text[start:end])
+        named = [_place_words(_NAMED_PLACE, c) for c in clauses]
+        about = [bool(named[i] & asked or asked & set(re.findall(r"[\w'’-]+", c.lower()))) for i, c in enumerate(clauses)]
+        # A clause naming no place speaks of the place before it, not of one a later clause introduces ("All
+        # residents will be relocated before the end of the year, …; for … Luhui Village 1, a plan will be made").
+        first_about = about.index(True) if any(about) else -1
+        kept += [c for i, c in enumerate(clauses) if about[i] or (not named[i] and i > first_about)]
     return " ".join(kept)
 
 
