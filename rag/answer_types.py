@@ -291,9 +291,12 @@ _HAS_LENGTH = re.compile(
 _ORGANISATION_WORDS = (
     "media service services promotion management research acceptance information data command control affairs "
     "development dispatch"
+    # Shanghai's "five centers" (international economic, financial, trade, shipping and sci-tech innovation) are roles
+    # of a city, not places to meet.
+    " economic financial trade shipping innovation five"
 ).split()
 _HAS_VENUE = re.compile(
-    r"\b" + "".join(f"(?<!{word} )" for word in _ORGANISATION_WORDS)
+    r"\b(?<!sub-)" + "".join(f"(?<!{word} )" for word in _ORGANISATION_WORDS)  # a "sub-center" is a town, no venue
     + r"(hall|centre|center|building|room|hotel|stadium|auditorium|venue|headquarters|square(?! (?:met|kilomet|feet|foot|miles?\b|yards?\b|inch|centimet|km\b))|plaza|arena|theatre|"
     r"theater|gymnasium)s?\b|[厅馆室楼堂]|中心(?!组)|大厦|宾馆|酒店|会场|广场",
     re.I,

@@ -564,6 +564,33 @@ def test_a_quantity_answers_for_the_place_its_clause_is_about(question, holds):
     assert holds_type(text, "count", question) is holds
 
 
+def test_a_date_before_the_clause_naming_the_asked_place_is_not_about_it():
+    # Writers TR, VM: the relocation date comes before the clause that introduces Luhui Village 1.
+    text = (
+        "All residents will be relocated before the end of the year, and the construction will be fully started "
+        "before the end of the year; for the 10,000 square meters of incomplete houses in Xinzhuang Town and Luhui "
+        "Village 1 in Pujiang Town, a complete renovation plan will be formulated as soon as possible."
+    )
+    assert not holds_type(text, "date", "when do the luhui village 1 residents in pujiang town have to move out")
+    assert holds_type(text, "date", "when will all residents be relocated")
+    # A clause naming no place after the one naming the asked place still speaks of it.
+    after = "The Longwu Road renovation starts in May; it will be completed by the end of September."
+    assert holds_type(after, "date", "When will the Longwu Road renovation be completed?")
+
+
+@pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        # Writers TU, TK: a city's "sub-center" or its "five centers" are no place to meet.
+        ("It will promote the construction of a sub-center of civilized practice.", False),
+        ("Serve the construction of the international economic center and Shanghai's five centers.", False),
+        ("The meeting was held at the District Government Building.", True),
+    ],
+)
+def test_a_venue_is_a_place_to_meet(text, holds):
+    assert holds_type(text, "venue", "where was the yangpu quarterly meeting held, what building") is holds
+
+
 def test_which_hospital_alone_wants_one_named_hospital():
     # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
