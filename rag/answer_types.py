@@ -45,6 +45,8 @@ _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
     r"dean|principal|premier|chancellor|ceo|head(?!\s+coach))"
 )
+# "Which director": a person (not "which road heads west").
+_NAMED_ROLES = rf"(?!heads?\b){_ROLES}s?"
 # "Which hospital", "what company": things that go by a proper name, so the answer names one.
 _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiatives?|campaigns?|schemes?|stations?)"
 # ...and, asked for as "the name of the …", these too: "the name of the water supply unit".
@@ -204,7 +206,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # coded name).
     ("count", re.compile(
         r"^(?!.*几[种个项家类].*[,，]\s*(?:那|就)?[是有]哪[几两二三四五六七八九十]).*?"
-        r"(?:\bhow many\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
+        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:total )?number of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
         re.I | re.S,
     )),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -242,13 +244,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
-    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! {_PEOPLE_NOUNS}\b)|{_ZH_NAMED_ASKED}", re.I)),
+    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! (?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     # "Who is Chen Huawen?": a person asked for by name wants what they are ("…, deputy secretary of the district
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
     ("identity", _ASKS_WHO_SOMEONE_IS),
     # "minhang district party secretary name", typed as keywords: a person too.
-    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}{_PEOPLE_NOUNS}\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
@@ -475,7 +477,7 @@ def _is_chinese(text: str) -> bool:
 # "to help graduates who have left school", the "who" opens a relative clause and asks for no one.
 _BEFORE_ASKING_WHO = frozenset(
     """by to with from for of among after than on at about against over under before behind and or is was are were
-    be been exactly""".split()
+    be been exactly so but then now also yet""".split()
 )
 
 _ASKS_A_NAME = re.compile(r"\s*(?:(?:what|which) (?:is|was|are|were) (?:the |their |his |her )?(?:[\w-]+ )?names? of|names?\b)", re.I)

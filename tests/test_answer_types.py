@@ -839,6 +839,13 @@ def test_a_date_is_not_the_name_of_a_place():
         ("So, okay, when was the meeting held?", "date"),
         ("well-known projects in Minhang?", None),
         ("No. 5530 Longwu Road: how many households?", "count"),
+        # Writers XC, UW: a role after "which", "the number of", and "so who" (no relative "who").
+        ("Name the director of the District Market Supervision Bureau who gave an exchange speech", "person"),
+        ("Which US President visited Jacksonville in 1888?", "person"),
+        ("What Newcastle road heads west to Carlisle?", "name"),
+        ("Give me the number of elderly residents living in Yinhang sub-district.", "count"),
+        ("they cracked down on misconduct in the community, so who actually got punished", "person"),
+        ("Who chaired the meeting at the bureau who hosted it?", "person"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
