@@ -58,7 +58,7 @@ _NAMED_THINGS = (
     r"(?:(?:hospital|college|school|team|(?:sub-?)?district|province|road|street|park|market(?! (?:share|value|price|cap)\b)|"
     r"museum|bureau|department|newspaper|magazine|river|airport|station|stadium|organi[sz]ation|"
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
-    r"battle|war|treaty|court|(?:metro|subway) line|residential compound|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
+    r"battle|war|treaty|court|(?:metro|subway) line|residential (?:compound|area)|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
@@ -218,7 +218,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -240,7 +240,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
         r"\b(which|what) (?:specific |exact |particular )?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
-        r"|\bwhich [\w-]+s (?:were|are) they\b|\bwhich of (?:the |[\w-]+['’]s )(?:[\w-]+ ){0,5}?[\w-]+s (?:for [^?]{0,40})?(?:have|are|were)\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
+        r"|\bwhich [\w-]+s (?:were|are) (?:they|those|these)\b|\bwhich of (?:the |[\w-]+['’]s )(?:[\w-]+ ){0,5}?[\w-]+s (?:for [^?]{0,40})?(?:have|are|were)\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
@@ -256,7 +256,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("name", re.compile(
         rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
-        rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b",
+        rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
+        r"|,\s*(?:its |their |the )?names?\s*\??\s*$",  # "Market Chen Jining inspected, name?"
         re.I,
     )),
 ]

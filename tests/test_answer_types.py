@@ -846,6 +846,13 @@ def test_a_date_is_not_the_name_of_a_place():
         ("Give me the number of elderly residents living in Yinhang sub-district.", "count"),
         ("they cracked down on misconduct in the community, so who actually got punished", "person"),
         ("Who chaired the meeting at the bureau who hosted it?", "person"),
+        # Writers UJ, H, ZO, ZV: a keyword question's trailing "in which building", a residential area, ", name?",
+        # and "which projects were those".
+        ("yangpu april meeting in which building", "venue"),
+        ("In which building is the Municipal Urban Operation Management Center located?", None),  # no meeting's venue
+        ("In which residential area will Yinhang first pilot its smart elderly care scenarios?", "name"),
+        ("Market Chen Jining inspected, name?", "name"),
+        ("a handful of its projects hit their goals early — which projects were those?", "list"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
