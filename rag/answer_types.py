@@ -14,7 +14,7 @@ from functools import lru_cache
 from rag.clean import CJK, detect_lang
 from rag.pinyin import spells_a_chinese_name
 from rag.sentences import sentence_spans
-from rag.terms import ASKED_FOR, REQUEST, asking_part, terms
+from rag.terms import ASKED_FOR, REQUEST, asking_part, spelled_out, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -570,7 +570,6 @@ _COLLOQUIAL = [
     (re.compile(r"\b(what|who|where|how)s\b", re.I), r"\1 is"),  # "whos the party secretary"
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
-    (re.compile(r"\byr(s?)\b", re.I), r"year\1"),  # "what yr did it start"
     (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
@@ -693,7 +692,7 @@ def plain_question(question: str) -> str:
     """The question as the fact checks read it: "What's" as "What is", chat-box spellings as plain ones, a
     request ("Name the …", "Tell me when …") or a wanted thing ("date of the session?") as a question, and an
     exam's blank as what it asks."""
-    question = _FILLER.sub("", ASKED_FOR.sub(" ", question).lstrip())
+    question = _FILLER.sub("", ASKED_FOR.sub(" ", spelled_out(question)).lstrip())
     question = _as_question(_IS_CONTRACTED.sub(r"\1 is", _blank_asked(question)))
     if _BARE_THING.match(question):
         question = f"what is the {_ARTICLE.sub('', question, count=1)}"

@@ -24,6 +24,7 @@ from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.retriever import Retriever
 from rag.small_talk import small_talk_reply, without_courtesy, without_options
+from rag.terms import spelled_out
 from rag.traditional import to_simplified
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
 
@@ -80,8 +81,9 @@ def normalize_question(question: str) -> str:
 
 
 def asked_part(question: str) -> str:
-    """What a normalized question asks: without a greeting, thanks, who relays it, or an exam's options."""
-    return without_options(without_courtesy(question))
+    """What a normalized question asks: without a greeting, thanks, who relays it, or an exam's options, and with a
+    chat box's short forms ("ppl", "mtg") written out."""
+    return spelled_out(without_options(without_courtesy(question)))
 
 
 @dataclass(frozen=True)

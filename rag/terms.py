@@ -103,7 +103,7 @@ def is_cjk_term(term: str) -> bool:
 REQUEST = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
     r"(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
-    r"describe|explain|mention|show)\s*[,:]?\s+"
+    r"describe|explain|mention|show|advise(?:\s+me)?)\s*[,:]?\s+"
     r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
     r"their|who|whom|whose|what|which|when|where|how|why|whether|if)\b)",
     re.I,
@@ -125,11 +125,29 @@ ASKED_FOR = re.compile(
     re.I,
 )
 
+# A chat box's short forms, as the documents spell them: "how many ppl live in yinhang", "who is the party sec".
+_CHAT_SPELLINGS = [
+    (re.compile(r"\bppl\b", re.I), "people"),
+    (re.compile(r"\byr(s?)\b", re.I), r"year\1"),
+    (re.compile(r"\bmtg(s?)\b", re.I), r"meeting\1"),
+    (re.compile(r"\bgov(?:t|['’]t)\b", re.I), "government"),
+    (re.compile(r"\bdept(s?)\b", re.I), r"department\1"),
+    (re.compile(r"\b(party|district|general) sec\b", re.I), r"\1 secretary"),
+]
+
+
+def spelled_out(question: str) -> str:
+    """The question with a chat box's short forms written out."""
+    for short, full in _CHAT_SPELLINGS:
+        question = short.sub(full, question)
+    return question
+
+
 # Chinese question words and particles carry no content to match against the documents.
 ZH_QUESTION_WORDS = re.compile(
-    "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
+    "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|叫什么名|叫啥名字|叫啥名|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
     # ...nor do a spoken question's fillers and pointing words: "杨浦那个学习会是哪天开的啊?", nor "now".
-    "|那个|这个|那位|这位|啊|呀|吧|嘛|哦|呗|啦|现在|目前"
+    "|那个|这个|那位|这位|啊|呀|吧|嘛|哦|呗|啦|现在|目前|啥"
 )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terms import aside_terms, asking_part, is_cjk_term, question_terms, terms
+from rag.terms import aside_terms, asking_part, is_cjk_term, question_terms, spelled_out, terms
 
 
 @pytest.mark.parametrize(
@@ -56,10 +56,27 @@ def test_query_and_document_forms_meet():
         # ...nor "now" (现在, 目前), nor the measure word of 哪一位 "which one" (writer XJ's "现在杨浦的区长是哪一位?").
         ("现在杨浦的区长是哪一位?", ["杨", "浦", "的", "区", "长", "是", "杨浦", "浦的", "的区", "区长", "长是"]),
         ("目前杨浦区长是谁", ["杨", "浦", "区", "长", "杨浦", "浦区", "区长"]),
+        # 叫啥名 is 叫什么名字, and "Kindly advise" a request (writers TY, SA).
+        ("杨浦区长叫啥名", ["杨", "浦", "区", "长", "杨浦", "浦区", "区长"]),
+        ("Kindly advise who presided over the meeting", ["presid", "meet"]),
     ],
 )
 def test_question_terms(question, expected):
     assert question_terms(question) == expected
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("how many ppl live in yinhang", "how many people live in yinhang"),
+        ("yangpu q2 mtg, who chaired? this yr", "yangpu q2 meeting, who chaired? this year"),
+        ("who is yinhang party sec", "who is yinhang party secretary"),
+        ("which govt dept runs it", "which government department runs it"),
+        ("how many sec does it take", "how many sec does it take"),  # "sec" alone may be seconds
+    ],
+)
+def test_a_chat_boxs_short_forms_are_written_out(typed, written):
+    assert spelled_out(typed) == written
 
 
 def test_is_cjk_term():
