@@ -126,8 +126,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(
         rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
-        rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
-        rf"|^(?!\s*{_ASKING})[^?]*\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
+        rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
+        rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
         rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
@@ -1200,8 +1200,13 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # "Where is the coldest section of Victoria?": "The Victorian Alps … are the coldest part of Victoria."
         return bool(re.search(_WHERE_IS_THING, question, re.I)) and _holds_new_name(text, question)
     if kind == "identity":  # "Chen Huawen, deputy secretary of …", "Party Secretary Chen Jining"
-        # The question read as question_type reads it, so that the name is found wherever the kind was.
-        asked = _ASKS_WHO_SOMEONE_IS.search(question) or _ASKS_WHO_SOMEONE_IS.search(_drop_relative_who(plain_question(question)))
+        # The question read as question_type reads it, so that the name is found wherever the kind was: in the
+        # part that asks too ("whats Tai Xun's official title? he was listed at the meeting").
+        readings = (question, asking_part(question) or question)
+        asked = next(
+            (m for q in readings for m in (_ASKS_WHO_SOMEONE_IS.search(q), _ASKS_WHO_SOMEONE_IS.search(_drop_relative_who(plain_question(q)))) if m),
+            None,
+        )
         if not asked:
             return False
         name = re.escape(asked.group("name") or asked.group("owner"))

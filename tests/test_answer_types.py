@@ -591,6 +591,14 @@ def test_a_venue_is_a_place_to_meet(text, holds):
     assert holds_type(text, "venue", "where was the yangpu quarterly meeting held, what building") is holds
 
 
+def test_who_someone_is_may_be_asked_before_an_afterthought():
+    # Writer TW: the title is asked in the first sentence, and the second says where the name was seen.
+    question = "whats Tai Xun's official title? he was listed at the district quarterly work meeting"
+    assert question_type(question) == "identity"
+    assert holds_type("Tai Xun, Chairman of the District Political Consultative Conference, attended.", "identity", question)
+    assert not holds_type("Tai Xun attended the meeting.", "identity", question)
+
+
 def test_which_hospital_alone_wants_one_named_hospital():
     # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
@@ -853,6 +861,9 @@ def test_a_date_is_not_the_name_of_a_place():
         ("In which residential area will Yinhang first pilot its smart elderly care scenarios?", "name"),
         ("Market Chen Jining inspected, name?", "name"),
         ("a handful of its projects hit their goals early — which projects were those?", "list"),
+        # Writer SA: a keyword question's money noun, not when it asks how many.
+        ("For Minhang, how many major industrial projects are the main growth point of industrial investment", "count"),
+        ("minhang 71 projects total investment?", "money"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
