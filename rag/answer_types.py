@@ -972,6 +972,21 @@ _OVERLAPPING_PAIRS = re.compile(r"\b(?=([A-Z][a-z'’-]+)\s+([A-Z][a-z'’-]+)\b
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w'’-]*)+")
 
 
+# "Who organized the seminar?": a body may be the one ("the Publicity Department of the CPC Yangpu District
+# Committee and Yangpu District Integrated Media Center jointly held a seminar").
+_ASKS_ORGANISER = re.compile(r"\bwho (?:co-?)?(?:organi[sz]ed|sponsored|launched|initiated)\b", re.I)
+
+
+def _names_new_body(text: str, asked: Set[str]) -> bool:
+    """Whether `text` names a body ("… Integrated Media Center") with a word the question does not use."""
+    return any(
+        run.group().split()[-1].lower() in _BODY_WORDS
+        and any(w.lower() not in asked for w in run.group().split() if w[0].isupper())
+        for run in _CAPITALISED_RUN.finditer(text)
+        if not _is_headline(text)
+    )
+
+
 def _part_of_a_body(text: str, start: int, end: int) -> bool:
     """Whether the capitalised pair whose first word is text[start:end] is part of a body's or an event's name:
     "Integrated Media" in "Integrated Media Center", "Work Meeting"; not "Chen Jining" after "Secretary"."""
@@ -1241,6 +1256,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return any(name not in question for name in _ZH_NAME.findall(text))
         # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
         asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
+        if _ASKS_ORGANISER.search(question) and _names_new_body(text, asked):
+            return True
         # "Who presided over the meeting?" is not answered by whose speech was studied ("Xi Jinping's speech").
         # Nor by a name in quotation marks: the "Healthy Homes" flagship is no one in charge.
         names = [n for n in _names(_QUOTED.sub(" ", text)) if not _POSSESSIVE.search(n)]

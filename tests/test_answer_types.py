@@ -599,6 +599,17 @@ def test_who_someone_is_may_be_asked_before_an_afterthought():
     assert not holds_type("Tai Xun attended the meeting.", "identity", question)
 
 
+def test_a_body_may_be_who_organized_something():
+    # Writer TW: the seminar was organized by two bodies, no person; "who ran the meeting" still wants a person.
+    text = (
+        "At the beginning of 2023, the Publicity Department of the CPC Yangpu District Committee and Yangpu District "
+        "Integrated Media Center jointly held a seminar."
+    )
+    assert holds_type(text, "person", "who organized the seminar in yangpu at the start of 2023")
+    assert not holds_type(text, "person", "who ran the seminar in yangpu at the start of 2023")
+    assert not holds_type("The District Committee held a seminar.", "person", "who organized the District Committee seminar")
+
+
 def test_which_hospital_alone_wants_one_named_hospital():
     # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
