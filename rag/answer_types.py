@@ -1238,7 +1238,11 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return bool(_HAS_CONTACT.search(text))
     if kind == "speech":  # reported, and of the speaker asked about: not "Zhou Haiying pointed out" for Zhou Rong
         speaker = _SPEAKER.search(question)
-        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", next(g for g in speaker.groups() if g)) if speaker else []
+        said_by = next(g for g in speaker.groups() if g) if speaker else ""
+        names = re.findall(r"\b[A-Z][\w-]*\b(?!['’])", said_by)
+        if not names:  # typed in lower case: a romanised Chinese name ("what did zhou rong say")
+            pinyin = re.findall(r"\b[a-z]+\b", said_by)
+            names = [w.capitalize() for w in pinyin] if len(pinyin) >= 2 and all(map(_is_pinyin_name, pinyin)) else []
         return bool(_REPORTS_SPEECH.search(text)) and all(re.search(rf"\b{name}\b", text) for name in names)
     if kind == "duty":
         return bool(_ASSIGNS_DUTY.search(text))

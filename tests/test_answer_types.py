@@ -1196,6 +1196,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Tai Xun, Chairman of the District Political Consultative Conference; Zhou Rong, Deputy Secretary of the District Committee; and other leaders participated.", False),
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Haiying pointed out the tasks for the second quarter.", False),
         ("What did Zhou Rong say at the quarterly work meeting?", "speech", "Zhou Rong stressed that safety comes first.", True),
+        # ...also when the name is typed in lower case (writer TW); "the district mayor" is no name.
+        ("what did zhou rong say at the yangpu quarterly work meeting in april", "speech", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", False),
+        ("what did zhou rong say at the meeting", "speech", "Zhou Rong stressed that safety comes first.", True),
+        ("what did the district mayor say at the meeting", "speech", "Zhou Haiying, District Mayor, stressed that safety comes first.", True),
         # ...and what someone laid out: theirs, not the mayor's deployment (writer XX).
         ("What second-quarter tasks did Zhou Rong lay out at the meeting?", "speech", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", False),
         ("What tasks did Zhou Haiying deploy for the second quarter?", "speech", "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work.", True),
