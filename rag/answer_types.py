@@ -365,6 +365,18 @@ _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held wo
 # date is refused: "the 2007 Lisbon Treaty" dates the treaty, with no word of founding.)
 _HELD_ON = re.compile(r"\bheld (?:on|in)\b", re.I)
 _ASKS_FOUNDING = re.compile(r"\bwhen (?:was|were|is|are)\b.*\b(?:founded|established|set up|created|formed|incorporated)\b", re.I)
+# "When did Xue Kan become the district's party secretary?": the day someone took a post, which a sentence must
+# say they took (not "Xue Kan noted that since the beginning of this year, …").
+_ASKS_APPOINTMENT = re.compile(
+    rf"\bwhen (?:did|was|were|has|have)\b.*\b(?:(?:become|take over as|start as) (?:the )?(?:[\w'’-]+ ){{0,4}}?{_ROLES}"
+    r"|take (?:over|office)|appointed|elected|sworn in)\b",
+    re.I,
+)
+_APPOINTED = re.compile(
+    r"\b(?:bec[oa]me?|becoming|appoint\w*|elect\w*|took (?:over|office)|tak(?:e|es|ing) (?:over|office)|assum\w*|named"
+    r"|sworn|succeed\w*|inaugurat\w*|promot\w*)\b",
+    re.I,
+)
 _FOUNDED = re.compile(
     r"\b(?:found(?:ed|ing|ation)?|establish\w*|set up|creat\w*|form(?:ed|ation)|incorporat\w*|built|inaugurat\w*)\b", re.I
 )
@@ -1174,6 +1186,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         if _ASKS_DEADLINE.search(question) and not _ENDS_BY.search(text):
             return False
         if _ASKS_FOUNDING.search(question) and _HELD_ON.search(text) and not _FOUNDED.search(text):
+            return False
+        if _ASKS_APPOINTMENT.search(question) and not _APPOINTED.search(text):
             return False
         stated = {m.group() for m in _CALENDAR_DAY.finditer(question)}
         if stated:  # "除了3月17日这次会,下一次哪天开": not the day the question gives

@@ -610,6 +610,21 @@ def test_a_body_may_be_who_organized_something():
     assert not holds_type("The District Committee held a seminar.", "person", "who organized the District Committee seminar")
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        # Writers TW, TA: when someone took a post, which the sentence must say they took.
+        ("when did xue kan become yangpu district party secretary", "Xue Kan noted that since the beginning of this year, the district worked hard.", False),
+        ("when did xue kan take over as yangpu district party secretary", "Xue Kan was appointed secretary in March 2021.", True),
+        ("When was Iqbal elected president of the Muslim League?", "Iqbal was elected president of the League in 1930.", True),
+        # Becoming something else is not taking a post.
+        ("When did Tesla become a US citizen?", "Tesla lived in New York from 1884, and in 1891 he was naturalized.", True),
+    ],
+)
+def test_when_someone_took_a_post_needs_the_taking(question, text, holds):
+    assert holds_type(text, "date", question) is holds
+
+
 def test_which_hospital_alone_wants_one_named_hospital():
     # Writers UJ, WV, YN: any capitalised name does not answer "which hospital".
     assert not holds_type("Chen Jining, Secretary of the Shanghai Municipal Party Committee,", "name", "chen jining go which hospital name")
