@@ -991,11 +991,10 @@ _ASKS_ORGANISER = re.compile(r"\bwho (?:co-?)?(?:organi[sz]ed|sponsored|launched
 
 def _names_new_body(text: str, asked: Set[str]) -> bool:
     """Whether `text` names a body ("… Integrated Media Center") with a word the question does not use."""
-    return any(
+    return not _is_headline(text) and any(
         run.group().split()[-1].lower() in _BODY_WORDS
         and any(w.lower() not in asked for w in run.group().split() if w[0].isupper())
         for run in _CAPITALISED_RUN.finditer(text)
-        if not _is_headline(text)
     )
 
 
