@@ -1637,7 +1637,8 @@ def counts_vaguely(text: str, asked: str) -> bool:
 
 
 def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
-    """For an English "how many X": X, and what each count in `text` counts (the up to three words after it),
+    """For an English "how many X": X, and what each count in `text` counts (its noun phrase in the up to five
+    words after it: "three major city-level core business centers" are centers, not "major city-level core"),
     for the generator to judge by meaning. ("homes", ["residents come true"]) for "200,000 residents come true".
 
     A count that counts nothing in particular ("a total of 39.", "39 of them", "3,600 in all") or that counts
@@ -1656,7 +1657,7 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
             continue
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", match.group()):  # "a 2012 study": a year
             continue
-        words = _measured(after, limit=3)
+        words = _measured(after, limit=5)
         if not wanted or not words or words[0].lower() in _MAGNITUDES or wanted & set(terms(" ".join(words))):
             return None, []
         things.append(" ".join(words))
@@ -1716,10 +1717,10 @@ _VERBS_AFTER = frozenset("will is are was were be have has had did does do can s
 
 def _head(words: list[str]) -> list[str]:
     """A noun phrase up to its first function word: "working methods with Yinhang characteristics" -> "working
-    methods", "mechanisms of the" -> "mechanisms"; "(half) of the tasks" -> "tasks"."""
+    methods", "mechanisms of the" -> "mechanisms"; "(half) of the tasks will" -> "tasks"."""
     words = _after_of(words)
     for i, word in enumerate(words):
-        if word.lower() in _FUNCTION_WORDS:
+        if word.lower() in _FUNCTION_WORDS or word.lower() in _VERBS_AFTER:
             return words[:i]
     return words
 

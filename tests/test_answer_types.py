@@ -1375,6 +1375,12 @@ def test_revenue_is_an_amount_and_before_the_end_of_the_year_is_a_date():
         # What each count counts, up to its first function word, when none counts the asked thing by its words.
         ("How many party members are there in Yinhang?", "It extends four mechanisms of the alliance.", ("party members", ["mechanisms"])),
         ("How many working methods with local characteristics are there?", "It has 12 small gardens.", ("working methods", ["small gardens"])),
+        # A long noun phrase is read to its noun: business centers, not "major city-level core" (close to anything).
+        (
+            "how many new primary schools is minhang opening this year",
+            "relying on the three major city-level core business centers of Hongqiao",
+            ("new primary schools", ["major city-level core business centers"]),
+        ),
         # A count of the asked thing by its own words, one of nothing in particular, or a year: nothing to judge.
         ("How many Frenchmen won the battle?", "Some 3,600 Frenchmen famously won.", (None, [])),
         ("How many buildings will be renovated?", "More than half of the tasks will be done.", ("buildings", ["tasks"])),
