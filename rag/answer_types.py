@@ -154,7 +154,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "How old is Xue Kan?" too; not "how old was Manning when …": SQuAD's answers say "Manning was 39".
     ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -218,7 +218,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -496,6 +496,11 @@ _BEFORE_ASKING_WHO = frozenset(
 _ASKS_A_NAME = re.compile(r"\s*(?:(?:what|which) (?:is|was|are|were) (?:the |their |his |her )?(?:[\w-]+ )?names? of|names?\b)", re.I)
 
 
+# A "who" with a verb or two after it and nothing more, in a question that asks nothing before it.
+_ENDS_AFTER_WHO = re.compile(r"(?:\s+[A-Za-z'’-]+){1,3}\s*[?.!]*\s*$")
+_ASKS_BEFORE_WHO = re.compile(r"\b(?:what|which|whose|where|when|why|how|who|whom|name|tell|list|give|find|identify|show)\b", re.I)
+
+
 def _last_who_clause(question: str) -> str:
     """From the question's last "who" on: "Besides Xue Kan, who chaired it, who deployed …" asks who deployed."""
     whos = list(re.finditer(r"\bwho\b", question, re.I))
@@ -511,6 +516,8 @@ def _drop_relative_who(question: str) -> str:
         last = re.search(r"([A-Za-z'’][A-Za-z'’-]*)$", before)  # after a dash or a figure it asks: "… april 2024 - who"
         if not last or last.group(1).lower() in _BEFORE_ASKING_WHO or re.match(r"\s*(else\b|[?.!]|$)", question[match.end() :]):
             return match.group()
+        if _ENDS_AFTER_WHO.match(question[match.end() :]) and not _ASKS_BEFORE_WHO.search(before):
+            return match.group()  # "the yangpu meeting in april who chaired?": a topic, then the question
         return "that"
 
     return re.sub(r"\b(?:who|whom)\b", replace, question, flags=re.I)

@@ -890,6 +890,15 @@ def test_a_date_is_not_the_name_of_a_place():
         # Writer SA: a keyword question's money noun, not when it asks how many.
         ("For Minhang, how many major industrial projects are the main growth point of industrial investment", "count"),
         ("minhang 71 projects total investment?", "money"),
+        # Writers SG, SI: a topic, then "who chaired" at its end; the venue named; a lecture's hours.
+        ("the yangpu quarterly work meeting in april who chaired", "person"),
+        ("yangpu april meeting who in charge", "person"),
+        ("What program helps graduates who have left school?", None),  # asked before the "who": a relative clause
+        ("Could you tell me the venue where the quarterly work meeting was held in April 2024?", "venue"),
+        ("What was the venue of the meeting?", "venue"),
+        ("陆铭的报告讲了几个钟头啊", "length"),
+        ("讲座开了几天", "length"),
+        ("第几天", "number"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):
