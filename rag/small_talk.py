@@ -32,7 +32,7 @@ _PUNCTUATION = re.compile(r"[\s,，.。!！?？~～:：;；]+")
 # A greeting or an apology before a question, and thanks after it ("Hello, may I ask who chaired …? Many thanks",
 # "Sorry to trouble you, what is …", "…講咗幾耐㗎?唔該"): courtesy, not words to look for in the documents.
 _OPENING = re.compile(
-    r"^(?:\s*(?:(?:hello|hi|hey|hiya)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|greetings"
+    r"^(?:\s*(?:(?:hello|hi|hey|hiya|eh)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|greetings"
     r"|excuse\s+me|pardon\s+me|sorry\s+to\s+(?:trouble|bother|disturb)\s+you|sorry\s+for\s+(?:the\s+trouble|bothering\s+you)"
     r"|你好|您好|嗨|哈喽|大家好|打扰(?:一下|了)|不好意思|劳驾|麻烦(?:你|您)?(?:一下)?)"
     r"(?:\s*[,，.。!！~～:：;；]\s*|\s+(?=[A-Za-z])))+",
@@ -41,7 +41,7 @@ _OPENING = re.compile(
 _CLOSING = re.compile(
     r"(?:(?<=[\s,，.。!！?？~～:：;；])|(?<=[\u3400-\u9fff]))\s*"
     r"(?:(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?|thank\s+you(?:\s+(?:very\s+much|so\s+much|in\s+advance))?"
-    r"|thx|much\s+appreciated|appreciate\s+it|please|pls|plz"
+    r"|thx|much\s+appreciated|appreciate\s+it|please|pls|plz|ah|lah|leh|lor|meh|hor|har"
     r"|谢谢(?:你|您)?|多谢|感谢|唔该(?:晒)?|麻烦(?:你|您|晒)?了?)"
     r"[\s,，.。!！~～]*$",
     re.I,

@@ -131,6 +131,10 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("which shipping companies moved in? names pls", "which shipping companies moved in? names"),
         ("你好，区长是谁？谢谢", "区长是谁？"),
         ("报告讲咗几耐㗎?唔该", "报告讲咗几耐㗎?"),
+        # Singapore English: an opening "eh" and a closing particle (writer SG).
+        ("eh the yangpu meeting in april who chair one ah", "the yangpu meeting in april who chair one"),
+        ("how many big ones how many small ones har", "how many big ones how many small ones"),
+        ("Who is Ah Kow?", "Who is Ah Kow?"),
         # Who relays the question, and where they live (writer UX, a radio host reading out listeners' questions).
         ("Mr Sun from Jing'an asks, who's the Shanghai party secretary?", "who's the Shanghai party secretary?"),
         ("Here's one from Auntie Fang in Changbai, she asks, what were the numbers?", "what were the numbers?"),
