@@ -1127,6 +1127,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # What someone conveyed (传达) is reported by the text, not read from a list of who attended.
         ("区人大常委会主任程绣明传达了什么?", "speech", "区委书记薛侃,区委副书记、区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
         ("区人大常委会主任程绣明传达了什么?", "speech", "会上,周海鹰传达重要讲话精神,程绣明传达十四届全国人大三次会议精神。", True),
+        # What a speech said about something (writer SK): a sentence that only says it was given does not tell.
+        ("副区长王浩交流发言讲了企业服务哪些具体措施", "speech", "副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", False),
+        ("副区长王浩交流发言讲了企业服务哪些具体措施", "speech", "王浩介绍了优化企业服务的三项措施。", True),
         # Formal Chinese asks a count with 若干 (writer YC); 多少件补助案件 counts cases, though 补助 is money.
         ("本年度我区高校毕业生就业目标人数为若干?", "count", "持续加强高校毕业生等青年就业支撑,促进高质量充分就业。", False),
         ("今年核定了多少件补助案件?", "count", "区公所今年已核定补助案件86件。", True),
