@@ -14,7 +14,7 @@ _GREETINGS = frozenset(
     "|你好|您好|嗨|哈喽|早上好|下午好|晚上好|大家好".split("|")
 )
 _THANKS = frozenset(
-    "thanks|thank you|thanks a lot|thank you very much|many thanks|thx|ok thanks|great thanks|cheers"
+    "thanks|thank you|thanks a lot|thank you very much|thank you so much|many thanks|thx|ok thanks|okay thanks|ok thank you|okay thank you|great thanks|cheers"
     "|谢谢|谢谢你|谢谢您|多谢|感谢|非常感谢|好的谢谢".split("|")
 )
 REPLIES = {
@@ -32,7 +32,7 @@ _PUNCTUATION = re.compile(r"[\s,，.。!！?？~～:：;；]+")
 # A greeting or an apology before a question, and thanks after it ("Hello, may I ask who chaired …? Many thanks",
 # "Sorry to trouble you, what is …", "…講咗幾耐㗎?唔該"): courtesy, not words to look for in the documents.
 _OPENING = re.compile(
-    r"^(?:\s*(?:(?:hello|hi|hey|hiya|eh)(?:\s+there)?|good\s+(?:morning|afternoon|evening|day)|greetings"
+    r"^(?:\s*(?:(?:hello|hi|hey|hiya|eh)(?:\s+there)?|ok(?:ay)?|um+|uh+|hm+|alright|anyway|btw|good\s+(?:morning|afternoon|evening|day)|greetings"
     r"|excuse\s+me|pardon\s+me|sorry\s+to\s+(?:trouble|bother|disturb)\s+you|sorry\s+for\s+(?:the\s+trouble|bothering\s+you)"
     r"|你好|您好|嗨|哈喽|大家好|打扰(?:一下|了)|不好意思|劳驾|麻烦(?:你|您)?(?:一下)?)"
     r"(?:\s*[,，.。!！~～:：;；]\s*|\s+(?=[A-Za-z])))+",

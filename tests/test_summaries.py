@@ -111,7 +111,7 @@ def test_a_summary_of_something_no_document_names_is_a_dont_know(readonly_seed_p
 @pytest.mark.parametrize(
     "message, lang, kind",
     [("hello!", "en", "greeting"), ("Good morning", "en", "greeting"), ("Thanks a lot.", "en", "thanks"),
-     ("你好", "zh", "greeting"), ("谢谢！", "zh", "thanks")],
+     ("你好", "zh", "greeting"), ("谢谢！", "zh", "thanks"), ("Okay, thank you!", "en", "thanks")],
 )
 def test_greetings_and_thanks_get_a_reply_not_a_search(message, lang, kind):
     assert small_talk_reply(message, lang) == REPLIES[kind][lang]
@@ -135,6 +135,9 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("eh the yangpu meeting in april who chair one ah", "the yangpu meeting in april who chair one"),
         ("how many big ones how many small ones har", "how many big ones how many small ones"),
         ("Who is Ah Kow?", "Who is Ah Kow?"),
+        # A chat's "ok", "um" are no words to look for; "so" stays, as it tells a follow-up.
+        ("ok who chaired the meeting", "who chaired the meeting"),
+        ("um, so who chaired it", "so who chaired it"),
         # Who relays the question, and where they live (writer UX, a radio host reading out listeners' questions).
         ("Mr Sun from Jing'an asks, who's the Shanghai party secretary?", "who's the Shanghai party secretary?"),
         ("Here's one from Auntie Fang in Changbai, she asks, what were the numbers?", "what were the numbers?"),
