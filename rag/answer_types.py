@@ -1270,7 +1270,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return _spells_out(text, question)
     if kind == "list":  # "5 projects have completed their targets" counts them; it does not say which
         # "有哪几位副主任": the deputies, not the 主任.
-        return bool(_HAS_LIST.search(text)) and (not _is_chinese(question) or holds_asked_role(text, question))
+        # Not "书记说要严防哪几类事情": the secretary says it, the list is of kinds of events.
+        asks_people = _is_chinese(question) and _ZH_ASKS_PEOPLE.search(question)
+        return bool(_HAS_LIST.search(text)) and (not asks_people or holds_asked_role(text, question))
     if kind == "person":
         if _ASKS_PRESIDER.search(_last_who_clause(question)) and not _PRESIDED.search(text):
             return False
@@ -1323,6 +1325,10 @@ _EN_ROLE_NAME = re.compile(rf"\b((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})(?=\s+nam
 _WHO_HEADS = re.compile(r"\bwho (?:heads|headed|is heading|(?P<chairs>chairs|is chairing))\b", re.I)
 # A role, and 副 (deputy) or 常务副 (executive deputy) before it.
 _ZH_ROLE = re.compile(r"((?:常务)?副)?(书记|区长|市长|县长|镇长|省长|主席|主任|局长|部长|院长|主委|总理)")
+
+
+# "有哪几位副主任", "哪些人", "哪几个局长": a list of people, who must hold the role asked.
+_ZH_ASKS_PEOPLE = re.compile(rf"哪[几些两三四五]?(?:位|个人|些人|名)|哪[几些两三四五]?[个名]?{_ZH_ROLE.pattern}")
 
 
 # "Who spoke for Daqiao Sub-district": a body the question names, by its last word and its own words.

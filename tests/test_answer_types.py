@@ -1150,6 +1150,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Which work areas is Zhou Rong responsible for?", "duty", "Zhou Rong is responsible for party building.", True),
         ("杨浦区人大常委会有哪几位副主任?", "list", "区委书记薛侃,区长周海鹰,区人大常委会主任程绣明等区四套班子领导参加。", False),
         ("杨浦区人大常委会有哪几位副主任?", "list", "区人大常委会副主任李明、王芳等参加。", True),
+        # The secretary says which kinds of events to guard against: a list of events, not of secretaries (SK).
+        ("守牢安全底线 书记说要严防哪几类事情", "list", "严防恶性突发事件、重大群体性事件和重大安全事故。", True),
         # Nor is a word of a body's name after "of" ("Chamber of Commerce"), nor a place's ("Happy Employment Space").
         ("Who is the boss of Yinhang sub-district?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce, and bring in enterprises.", False),
         ("Who is the boss of Yinhang sub-district?", "person", "The Happy Employment Space of Yinhang sub-district provides online lectures.", False),
