@@ -72,6 +72,8 @@ _WHERE_IS_THING = (
 # "Where was it held?", "In which building was it held?"
 _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+# "teach me where Yangpu quarterly work meeting was held": asked inside a request, its subject before the verb.
+_WHERE_HELD += r"|\bwhere (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:was|were|is|are|will be) (?:held|convened|hosted|staged)\b"
 # "Where is the meeting place?", "where was the quarterly work meeting": an event's place, as where it was held.
 _WHERE_MEETING = (
     r"\bwhere (?:is|was|will be) (?:the |this |that )?(?:[\w-]+ ){0,3}?(?:meeting|conference|seminar|forum|ceremony)"
@@ -128,7 +130,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
-        rf"|\bwhat (is|was|are|were|will be) (the|[\w-]+['’]s)\b[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
+        rf"|\bwhat (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
         # the 71 projects" (not "investment in Minhang", a topic).
@@ -647,7 +649,7 @@ def _as_question(question: str) -> str:
     if _LEADS_A_CLAUSE.match(rest):
         return rest
     thing = _ARTICLE.sub("", rest, count=1)
-    if request.group("verb").lower() == "name" or _COUNTED.match(thing):
+    if (request.group("verb") or "").lower() == "name" or _COUNTED.match(thing):
         return f"which {thing}"
     return f"what is {rest}"
 

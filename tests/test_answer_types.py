@@ -899,6 +899,10 @@ def test_a_date_is_not_the_name_of_a_place():
         ("陆铭的报告讲了几个钟头啊", "length"),
         ("讲座开了几天", "length"),
         ("第几天", "number"),
+        # Writer SM: "please teach me" asks, and what it asks may drop its article.
+        ("Please teach me where Yangpu quarterly work meeting was held in April 2024", "venue"),
+        ("Please teach me total investment amount in yuan.", "money"),
+        ("Please teach me when Yindu Road Cross-River Tunnel will be open for traffic.", "date"),
     ],
 )
 def test_keyword_queries_ask_for_a_kind_of_fact(question, kind):

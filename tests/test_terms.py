@@ -59,6 +59,8 @@ def test_query_and_document_forms_meet():
         # 叫啥名 is 叫什么名字, and "Kindly advise" a request (writers TY, SA).
         ("杨浦区长叫啥名", ["杨", "浦", "区", "长", "杨浦", "浦区", "区长"]),
         ("Kindly advise who presided over the meeting", ["presid", "meet"]),
+        # "Please teach me" asks, learner's English without an article after it (writer SM).
+        ("Please teach me total investment amount", ["total", "invest", "amount"]),
     ],
 )
 def test_question_terms(question, expected):
