@@ -135,6 +135,8 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\bgov(?:t|['’]t)\b", re.I), "government"),
     (re.compile(r"\bdept(s?)\b", re.I), r"department\1"),
     (re.compile(r"\b(party|district|general) sec\b", re.I), r"\1 secretary"),
+    (re.compile(r"\bparty (?:chief|boss)\b", re.I), "party secretary"),  # a newspaper's "party chief"
+    (re.compile(r"\bparty (?:chiefs|bosses)\b", re.I), "party secretaries"),
 ]
 
 
