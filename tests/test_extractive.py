@@ -58,6 +58,13 @@ def test_answer_is_the_sentence_that_holds_the_fact():
     assert (citation.start, citation.end) == (100 + text.index("Minhang"), 100 + text.index(" Lunch"))
 
 
+def test_a_chinese_question_is_answered_by_the_sentence_with_the_verb_it_asks_the_object_of():
+    # "争当什么": the sentence that says 争当 answers, not the heading that shares the question's other words.
+    text = "要在干部担当作为、干事创业上焕发新气象。更好担当尽责,争当敢拼敢打的“小老虎”。"
+    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15, max_sentences=1).generate("区委书记要求干部担当作为,争当什么样的角色?", [hit(text)])
+    assert answer.text.startswith("更好担当尽责,争当敢拼敢打的“小老虎”。")
+
+
 def test_off_topic_question_abstains_and_keeps_passages():
     hits = [hit("Minhang will complete 80 hectares of green space this year.")]
     answer = ExtractiveGenerator(idf=flat_idf).generate("What is the capital of Australia?", hits)
