@@ -28,7 +28,7 @@ _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 _CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
 _MONEY_NOUNS = (
     r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
-    r"fines?|amount of (?:money|funding|investment))"
+    r"fines?|compensation|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|costing|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
@@ -429,7 +429,9 @@ def gives_asked_title(text: str, question: str) -> bool:
 
 
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
-_ASKS_PRESIDER = re.compile(r"\bwho (?:presided|chaired|hosted)\b|\bpresided over by\b|主持", re.I)
+_ASKS_PRESIDER = re.compile(
+    r"\bwho (?:(?:is|was|were) (?:named as |listed as |credited as )?)?(?:presid|chair|host)(?:ed|ing)\b|\bpresided over by\b|主持", re.I
+)
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
 _ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact|precise|specific|actual) date\b", re.I)
@@ -591,6 +593,7 @@ _COLLOQUIAL = [
     (re.compile(r"\b(what|who|where|how)s\b", re.I), r"\1 is"),  # "whos the party secretary"
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
+    (re.compile(r"\bwetin(?: be)?\b", re.I), "what is"),  # Nigerian Pidgin: "wetin be the first meeting"
     (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)

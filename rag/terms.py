@@ -119,7 +119,7 @@ ASKED_FOR = re.compile(
     r"(?:(?:may|might|can|could)\s+I|I|we|he|she|they|(?:my|our|his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
     r"|grandma|grandpa|granny|grandmother|grandfather|mum|mom|dad)"
     r"(?:\s+|(?=['’]))"
-    r"(?:(?:wants?|wanted|would\s+like|['’]d\s+like|needs?|needed)\s+to\s+know|ask(?:s|ed)?|wonder(?:s|ed)?"
+    r"(?:(?:wants?|wanted|would\s+like|['’]d\s+like|needs?|needed)\s+to\s+know(?:\s+say)?|ask(?:s|ed)?|wonder(?:s|ed)?"
     r"|(?:am|is|was|are|keeps?)\s+(?:asking|wondering))"
     r"(?:\s+(?:me|you|us))?\s*[:,]?\s+"
     r"(?=(?:(?:in|at|on|from|for|by|to|with)\s+(?:which|what|whom|whose)|the|a|an|who|whom|whose|what|which|when|where|how"

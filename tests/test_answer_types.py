@@ -899,6 +899,9 @@ def test_a_date_is_not_the_name_of_a_place():
         ("陆铭的报告讲了几个钟头啊", "length"),
         ("讲座开了几天", "length"),
         ("第几天", "number"),
+        # Writer RB, Nigerian English: "wetin be" is "what is"; compensation is money.
+        ("wetin be the address of the Happy Employment Space", "contact"),
+        ("how much compensation each family go collect", "money"),
         # Writer SM: "please teach me" asks, and what it asks may drop its article.
         ("Please teach me where Yangpu quarterly work meeting was held in April 2024", "venue"),
         ("Please teach me total investment amount in yuan.", "money"),
@@ -1115,6 +1118,7 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("会议由谁主持?", "person", "区委书记薛侃,区长周海鹰等领导参加。", False),
         ("会议由谁主持?", "person", "区委书记薛侃主持会议。", True),
         ("Who presided over the 18th meeting?", "person", "At the 18th meeting, Chen Huawen, the district mayor, gave a report.", False),
+        ("Who is named as presiding over the 18th meeting?", "person", "At the 18th meeting, Chen Huawen, the district mayor, gave a report.", False),
         # "The head of X" is named by a head's title: a body's capitalised name is no one.
         ("Who is the head of Yinhang sub-district these days?", "person", "It will give full play to the role of Yinhang Sub-district Chamber of Commerce.", False),
         ("Who is the head of Yinhang sub-district these days?", "person", "Wang Li, director of Yinhang sub-district, spoke on renewal.", True),

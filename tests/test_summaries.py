@@ -135,6 +135,11 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("eh the yangpu meeting in april who chair one ah", "the yangpu meeting in april who chair one"),
         ("how many big ones how many small ones har", "how many big ones how many small ones"),
         ("Who is Ah Kow?", "Who is Ah Kow?"),
+        # Nigerian English greets with "how far" and asks with "abeg" (writer RB); "how far is it" asks a distance.
+        ("how far, how many practical projects for the people", "how many practical projects for the people"),
+        ("how far 会上谁传达了全国政协十四届三次会议精神", "会上谁传达了全国政协十四届三次会议精神"),
+        ("abeg who be the district mayor", "who be the district mayor"),
+        ("How far is it from Yangpu to Minhang?", "How far is it from Yangpu to Minhang?"),
         # A chat's "ok", "um" are no words to look for; "so" stays, as it tells a follow-up.
         ("ok who chaired the meeting", "who chaired the meeting"),
         ("um, so who chaired it", "so who chaired it"),

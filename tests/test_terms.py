@@ -61,6 +61,7 @@ def test_query_and_document_forms_meet():
         ("Kindly advise who presided over the meeting", ["presid", "meet"]),
         # "Please teach me" asks, learner's English without an article after it (writer SM).
         ("Please teach me total investment amount", ["total", "invest", "amount"]),
+        ("i want to know say how many projects", ["project"]),
     ],
 )
 def test_question_terms(question, expected):
