@@ -75,6 +75,23 @@ _OPTIONS = re.compile(
 )
 
 
+# Where the asker read it ("According to the article, …", "根据文章,", "原文里的比喻词是哪个"): every answer is from the
+# documents, so these words are nothing to look for in them. "Which article says …" keeps its question.
+_SOURCE_REFERENCE = re.compile(
+    r"\b(?:according to|in|as per|based on) (?:the|this|that|these) (?:articles?|texts?|documents?|reports?|news(?: pieces?)?)"
+    r"\s*,\s*"
+    r"|\b(?:the|this) (?:article|text|document|report) (?:says|said|states|stated|mentions|mentioned)(?: that)?\s+"
+    r"|(?:根据|按照|依据|据)(?:文章|原文|文中|报道)(?:的说法|所说|中|里)?[，,]?|(?:原文|文章)(?:里|中)?(?:说|提到|写道?)的?|(?:原文|文章)(?:里|中)的?|文中的?",
+    re.I,
+)
+
+
+def without_source_reference(question: str) -> str:
+    """The question without where the asker read it; as it was when nothing else is left."""
+    asked = _SOURCE_REFERENCE.sub("", question).strip()
+    return asked if _PUNCTUATION.sub("", asked) else question
+
+
 def without_options(question: str) -> str:
     """The question without an exam's options or instruction after it; as it was when nothing else is left."""
     asked = _OPTIONS.sub("", question).strip()

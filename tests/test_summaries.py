@@ -8,7 +8,7 @@ from test_extractive import assert_citations_are_exact
 
 from rag.config import Settings
 from rag.pipeline import OTHER_LANGUAGE_NOTE, Pipeline
-from rag.small_talk import REPLIES, small_talk_reply, without_courtesy, without_options
+from rag.small_talk import REPLIES, small_talk_reply, without_courtesy, without_options, without_source_reference
 from rag.summaries import LEAD_CHARS, lead, summary_topic
 from rag.types import Chunk
 
@@ -159,6 +159,23 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
 )
 def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, question):
     assert without_courtesy(message) == question
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        ("According to the article, who chaired the meeting?", "who chaired the meeting?"),
+        ("薛侃要求干部争当什么?原文里的比喻词是哪个", "薛侃要求干部争当什么?比喻词是哪个"),
+        ("根据文章，杨浦区2024年全年GDP是多少？", "杨浦区2024年全年GDP是多少？"),
+        ("文章说杨浦要推出一批消费活动，具体是哪些活动？", "杨浦要推出一批消费活动，具体是哪些活动？"),
+        # Which article says something is the question itself; an article's topic is part of it.
+        ("Which article says the meeting was held?", "Which article says the meeting was held?"),
+        ("In the article about Minhang, how many parks?", "In the article about Minhang, how many parks?"),
+        ("这篇文章讲了什么", "这篇文章讲了什么"),
+    ],
+)
+def test_where_the_asker_read_it_is_not_part_of_the_question(message, question):
+    assert without_source_reference(message) == question
 
 
 @pytest.mark.parametrize(
