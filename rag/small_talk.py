@@ -81,7 +81,9 @@ _SOURCE_REFERENCE = re.compile(
     r"\b(?:according to|in|as per|based on) (?:the|this|that|these) (?:articles?|texts?|documents?|reports?|news(?: pieces?)?)"
     r"\s*,\s*"
     r"|\b(?:the|this) (?:article|text|document|report) (?:says|said|states|stated|mentions|mentioned)(?: that)?\s+"
-    r"|(?:根据|按照|依据|据)(?:文章|原文|文中|报道)(?:的说法|所说|中|里)?[，,]?|(?:原文|文章)(?:里|中)?(?:说|提到|写道?)的?|(?:原文|文章)(?:里|中)的?|文中的?",
+    # Chinese: at the start or after a stop, not inside a word ("中文中的" is no 文中的).
+    r"|(?:^|(?<=[\s,，。?？!！:：]))(?:(?:根据|按照|依据|据)(?:文章|原文|文中|报道)(?:的说法|所说|中|里)?[，,]?"
+    r"|(?:原文|文章)(?:里|中)?(?:说|提到|写道?)的?|(?:原文|文章)(?:里|中)的?|文中的?)",
     re.I,
 )
 

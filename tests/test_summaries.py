@@ -172,6 +172,7 @@ def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, quest
         ("Which article says the meeting was held?", "Which article says the meeting was held?"),
         ("In the article about Minhang, how many parks?", "In the article about Minhang, how many parks?"),
         ("这篇文章讲了什么", "这篇文章讲了什么"),
+        ("这段中文中的人名怎么读", "这段中文中的人名怎么读"),
     ],
 )
 def test_where_the_asker_read_it_is_not_part_of_the_question(message, question):
