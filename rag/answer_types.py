@@ -14,6 +14,7 @@ from functools import lru_cache
 from rag.clean import CJK, detect_lang
 from rag.pinyin import spells_a_chinese_name
 from rag.sentences import sentence_spans
+from rag.small_talk import CHAT_OPENERS
 from rag.terms import ASKED_FOR, REQUEST, asking_part, spelled_out, terms
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -701,7 +702,7 @@ def compared(question: str) -> list[str]:
 
 # Words a chat message opens with before it asks ("ok who's the party secretary", "so how many …"): not the question.
 _FILLER = re.compile(
-    r"^\s*(?:(?:ok|okay|so|well|um+|uh+|hm+|oh|alright|right|anyway|btw|and|also|but|now|hey)\b[,.!]*\s+)+(?=[a-z])",
+    rf"^\s*(?:(?:{CHAT_OPENERS}|so|well|oh|right|and|also|but|now|hey)\b[,.!]*\s+)+(?=[a-z])",
     re.I,
 )
 # A question typed as the thing it wants ("exact date of the fourth plenary session?") asks what that thing is.

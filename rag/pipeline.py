@@ -81,8 +81,9 @@ def normalize_question(question: str) -> str:
 
 
 def asked_part(question: str) -> str:
-    """What a normalized question asks: without a greeting, thanks, who relays it, or an exam's options, and with a
-    chat box's short forms ("ppl", "mtg") written out."""
+    """What a normalized question asks: without a greeting or a chat's "ok", thanks, who relays it, an exam's options,
+    or where the asker read it ("According to the article,"), and with a chat box's short forms ("ppl", "mtg")
+    written out."""
     return spelled_out(without_source_reference(without_options(without_courtesy(question))))
 
 

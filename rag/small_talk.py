@@ -28,11 +28,14 @@ REPLIES = {
     },
 }
 _PUNCTUATION = re.compile(r"[\s,，.。!！?？~～:：;；]+")
+# Words a chat message opens with that say nothing ("ok who chaired …", "um, when …"); answer_types' _FILLER adds
+# the ones that may tell a follow-up ("so", "and"), which the search keeps.
+CHAT_OPENERS = r"ok(?:ay)?|um+|uh+|hm+|alright|anyway|btw"
 
 # A greeting or an apology before a question, and thanks after it ("Hello, may I ask who chaired …? Many thanks",
 # "Sorry to trouble you, what is …", "…講咗幾耐㗎?唔該"): courtesy, not words to look for in the documents.
 _OPENING = re.compile(
-    r"^(?:\s*(?:(?:hello|hi|hey|hiya|eh)(?:\s+there)?|ok(?:ay)?|um+|uh+|hm+|alright|anyway|btw|abeg|how\s+far(?=\s*,|\s*[\u4e00-\u9fff])|good\s+(?:morning|afternoon|evening|day)|greetings"
+    rf"^(?:\s*(?:(?:hello|hi|hey|hiya|eh)(?:\s+there)?|{CHAT_OPENERS}|abeg|how\s+far(?=\s*,|\s*[\u4e00-\u9fff])|good\s+(?:morning|afternoon|evening|day)|greetings"
     r"|excuse\s+me|pardon\s+me|sorry\s+to\s+(?:trouble|bother|disturb)\s+you|sorry\s+for\s+(?:the\s+trouble|bothering\s+you)"
     r"|你好|您好|嗨|哈喽|大家好|打扰(?:一下|了)|不好意思|劳驾|麻烦(?:你|您)?(?:一下)?)"
     r"(?:\s*[,，.。!！~～:：;；]\s*|\s+(?=[A-Za-z\u4e00-\u9fff])))+",

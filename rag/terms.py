@@ -102,12 +102,11 @@ def is_cjk_term(term: str) -> bool:
 # keyword query that starts with a word like "State Council" or "name of the market" keeps it.
 REQUEST = re.compile(
     r"^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
-    r"(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
+    r"(?:(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
     r"describe|explain|mention|show|advise(?:\s+me)?)\s*[,:]?\s+"
     r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
     r"their|who|whom|whose|what|which|when|where|how|why|whether|if)\b)"
-    r"|^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?"
-    r"(?P<teach>teach\s+me)\s*[,:]?\s+",  # "Please teach me total investment amount": learner's English, no article
+    r"|teach\s+me\s*[,:]?\s+)",  # "Please teach me total investment amount": learner's English, no article
     re.I,
 )
 
