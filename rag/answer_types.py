@@ -84,7 +84,8 @@ _WHERE_MEETING = (
 _ZH_PEOPLE_NOUNS = "(?:人|者|一把手|书记|区长|市长|主任|主席|委员|院长|领导|专家|嘉宾|老师|同志|干部|代表|(?:检察|局|部|校|行|董事|会|社|处|科|所|站|馆|州|省|县|镇|村|队|组|厅|署)长|经理|总裁)"
 # Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
 _ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
-_ZH_NAMED_ASKED = "哪[个家所条座些]?(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区|地铁|轨交|公交)"
+_ZH_NAMED = "(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区|地铁|轨交|公交)"
+_ZH_NAMED_ASKED = f"哪[个家所条座些]?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几个)"  # "哪些街道", "街道是哪些"
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
@@ -199,7 +200,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
@@ -209,7 +210,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # coded name).
     ("count", re.compile(
         r"^(?!.*几[种个项家类].*[,，]\s*(?:那|就)?[是有]哪[几两二三四五六七八九十]).*?"
-        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:total )?number of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
+        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|exact|precise|actual|overall) )?number of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
         re.I | re.S,
     )),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -220,8 +221,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
-    ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:held|convened|hosted|staged)\s+where\b|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -236,7 +237,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
-        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?的\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?哪",
+        r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
+        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?[的,，]?\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -253,7 +255,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
     ("identity", _ASKS_WHO_SOMEONE_IS),
     # "minhang district party secretary name", typed as keywords: a person too.
-    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?|{_ZH_PEOPLE_NOUNS}的?(?:姓名|名字)|姓名", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
@@ -550,7 +552,7 @@ _ZH_TITLED_PERSON = re.compile(
     f"(?:书记|区长|市长|主任|主席|委员|部长|局长|院长|镇长|街道办主任)\\s*"
     # not a word that follows a title: "区委书记是谁", "副区长上台发言", "区长在会上"
     "(?!是|在|的|为|和|与|及|等|们|叫|有|也|都|就|要|会|上|下|去|来|再|又|还|已|将|曾|正|刚|被|把|对|向|从|给|让|同|这|那|本|各|每"
-    "|主持|参加|出席|说|讲|怎|如何|什么|哪|谁)"
+    "|主持|参加|出席|说|讲|怎|如何|什么|哪|谁|以外|之外|外)"  # "除了是委员以外": no name after the title
     f"([{CJK}]{{2,3}}?)"
     "(?=\\s*(?:在|的|说|讲|谈|传达|发言|表示|强调|指出|提出|主持|参加|出席|分管|负责|[,，、?？]))"
 )
@@ -1220,7 +1222,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     if kind == "name":
         if _is_chinese(question):  # "哪个街道": a 街道 the question does not name ("殷行街道")
             asked = re.search(_ZH_NAMED_ASKED, question)
-            return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{asked.group(1)}", text))
+            noun = asked and (asked.group(1) or asked.group(2))
+            return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{noun}", text))
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").
         first = re.search(r"\b(?:which|what)\b", question, re.I)
@@ -1324,7 +1327,7 @@ _PEOPLE_WORDS = re.compile(
 
 
 _EN_ROLE = re.compile(
-    rf"\b(?:who (?:is|was|are|were|will be|has been)|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
+    rf"\b(?:who(?:['’]s| (?:is|was|are|were|will be|has been))|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
 # Typed as keywords: "yinhang sub district party secretary name?" (the words before the role, then the role).
 _EN_ROLE_NAME = re.compile(rf"\b((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})(?=\s+names?\s*\??\s*$)", re.I)
@@ -1421,7 +1424,9 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     # ...nor of Yinhang sub-district, when asked "who is the Party secretary or director of Yinhang sub-district".
     of = r"\s+" if heads else r"\s+of\s+"  # "who heads the Market Supervision Bureau"
     body = re.match(
-        rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?{of}(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+)",
+        rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?{of}(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+"
+        # ...or typed in lower case: "the head of yangpu's market supervision bureau"
+        rf"|(?i:(?:[\w'’-]+\s+){{1,4}}?(?:{'|'.join(sorted(_BODY_KINDS))})\b))",
         question[match.end() :],
     )
     # (For "who heads / is the head of Yangpu's …", the district is where it is; the body's own words must be in

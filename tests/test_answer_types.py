@@ -275,6 +275,17 @@ from rag.pipeline import normalize_question
         ("那位专家叫什么名字?", "person"),
         ("这次区委常委会扩大会议在哪里开的", "venue"),
         ("在哪里开展工作?", None),
+        # Writers RF and RI (round one of the twenty-ninth session).
+        ("What is the exact number of participants at the conference?", "count"),
+        ("区检察院主要负责人的姓名是什么?", "person"),
+        ("项目的名字是什么?", None),  # a name, not a person's
+        ("yindu road cross river tunnel when finish and open to traffic", "date"),
+        ("What did the army do when the war began?", None),  # a conjunction's "when" has a subject after it
+        ("shanghai urban renewal promotion conference held where? venue", "venue"),
+        ("上海量子城市时空创新基地的建设地点具体在哪里?", "place"),  # a site, not a meeting's venue
+        ("杨浦区“完整社区”建设的首批试点街道是哪些?", "name"),
+        ("“3+X”未来产业里面,X是什么产业?", "parts"),
+        ('"three fives three sixes" targets what numbers r they', "parts"),
     ],
 )
 def test_question_types(question, kind):
@@ -390,6 +401,9 @@ def test_a_title_needs_quotation_marks():
         # "General Secretary Xi Jinping" (or a secretary-general) is no party secretary, unless that is what is asked.
         ("It was specified by General Secretary Xi Jinping, and the district will act on it.", "yangpu district party secretary name", False),
         ("Ban Ki-moon, Secretary-General of the United Nations, spoke.", "Who was the Secretary-General of the United Nations?", True),
+        # "who's", and a body typed in lower case (writer RD): the head of that body, not whoever chaired.
+        ("Xue Kan, Secretary of the District Committee, chaired the meeting.", "who's the head of yangpu's market supervision bureau?", False),
+        ("Wang Wu, Director of the District Market Supervision Bureau, spoke.", "who's the head of yangpu's market supervision bureau?", True),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):
@@ -1569,6 +1583,7 @@ def test_which_three_is_not_answered_when_the_document_only_counts_them():
         ("区委书记是谁?", []),  # a title alone names no one
         ("区委书记在会上说了什么?", []),
         ("Who is the district party secretary?", []),
+        ("陆铭除了是全国政协委员以外,另外担任什么职务?", []),  # "以外" after a title is no name (writer RE)
     ],
 )
 def test_a_chinese_question_names_a_person_after_their_title(question, people):
