@@ -148,7 +148,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # A yes/no question: not "where is free oxygen found", "how many times more did they have to pay".
         r"^\s*(?:is|are|was|were|will|would|do|does|did|must|should|can)\b[^?]*"
         r"(?:\bfree\b(?=\s*(?:for\b|to (?:use|join|attend|enter|visit)\b|of charge\b|[?,]|$|or\b))|\b(?:have|need|got) to pay\b)"
-        r"|\b(?:is|are) there (?:any )?(?:fees?|charges?)\b|\bany (?:fees?|charges?)\b|\bcharge (?:a )?fees?\b"
+        r"|\b(?:is|are) there (?:an? |any )?(?:fees?|charges?)\b|\bany (?:fees?|charges?)\b|\bcharge (?:a )?fees?\b"
         r"|\b(?:and|or|but|so) (?:is|are) (?:it|they) free\b(?! (?:from|to)\b)"  # "how do I sign up my kid and is it free"
         r"|收费|免费|要钱吗|要不要钱|交钱|付费",
         re.I,

@@ -286,6 +286,7 @@ from rag.pipeline import normalize_question
         ("杨浦区“完整社区”建设的首批试点街道是哪些?", "name"),
         ("“3+X”未来产业里面,X是什么产业?", "parts"),
         ('"three fives three sixes" targets what numbers r they', "parts"),
+        ("how to enroll in the Sunshine 330 program, is there a fee?", "fee"),  # writer RH
     ],
 )
 def test_question_types(question, kind):
