@@ -23,7 +23,13 @@ from rag.embedder import Embedder, make_embedder
 from rag.generators import Generator, make_generator
 from rag.index import Index
 from rag.retriever import Retriever
-from rag.small_talk import small_talk_reply, without_courtesy, without_options, without_source_reference
+from rag.small_talk import (
+    small_talk_reply,
+    without_checking,
+    without_courtesy,
+    without_options,
+    without_source_reference,
+)
 from rag.terms import spelled_out
 from rag.traditional import to_simplified
 from rag.types import Answer, Chunk, Document, DocumentInfo, Hit
@@ -82,9 +88,10 @@ def normalize_question(question: str) -> str:
 
 def asked_part(question: str) -> str:
     """What a normalized question asks: without a greeting or a chat's "ok", thanks, who relays it, an exam's options,
-    or where the asker read it ("According to the article,"), and with a chat box's short forms ("ppl", "mtg")
+    where the asker read it ("According to the article,"), or whether the documents say it ("Is it stated who …"),
+    and with a chat box's short forms ("ppl", "mtg")
     written out."""
-    return spelled_out(without_source_reference(without_options(without_courtesy(question))))
+    return spelled_out(without_checking(without_source_reference(without_options(without_courtesy(question)))))
 
 
 @dataclass(frozen=True)

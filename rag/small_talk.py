@@ -91,6 +91,41 @@ _SOURCE_REFERENCE = re.compile(
 )
 
 
+# A question put as whether the documents say something ("Is it stated who presided …?", "Does the Minhang article
+# give the total investment for …?", "Was a completion date given for the tunnel?"): what it asks is the thing,
+# not the saying, which no document writes.
+_SAYS = r"(?:state|say|mention|specify|give|provide|report|indicate|list|name|disclose|tell\s+us)"
+_SAID = r"(?:stated|said|mentioned|specified|given|provided|reported|indicated|listed|disclosed)"
+_DOCUMENT = r"(?:articles?|texts?|documents?|reports?|news|pieces?|stor(?:y|ies))"
+_DOES_IT_SAY = (
+    rf"^\s*(?:(?:is|was)\s+it\s+{_SAID}(?:\s+(?:in|by)\s+(?:the|this|that|any)\s+(?P<in>[\w'’-]+\s+)?{_DOCUMENT})?"
+    rf"|(?:does|did|do)\s+(?:the|this|that|any|either)\s+(?P<of>[\w'’-]+\s+)?{_DOCUMENT}\s+{_SAYS})\s*[,:]?\s+"
+)
+_CHECKED_CLAUSE = re.compile(_DOES_IT_SAY + r"(?P<asked>(?:who|whom|whose|what|which|when|where|how|whether|if)\b.*)", re.I | re.S)
+_CHECKED_THING = re.compile(_DOES_IT_SAY + r"(?:the|a|an|any)\s+(?P<asked>.+)", re.I | re.S)
+_THING_GIVEN = re.compile(
+    rf"^\s*(?:is|was|are|were)\s+(?:there\s+)?(?:the|a|an|any)\s+(?P<thing>[^?]{{1,60}}?)\s+{_SAID}"
+    r"(?P<rest>\s+(?:for|of|on|in|about|regarding)\b.*|\s*\??\s*$)",
+    re.I | re.S,
+)
+
+
+def without_checking(question: str) -> str:
+    """"Is it stated who presided over X?" as "who presided over X?", "Does the Minhang article give the total
+    investment for X?" as "what is the total investment for X? (Minhang)", "Was a completion date given for X?"
+    as "what is the completion date for X?"; any other question as it is."""
+    clause = _CHECKED_CLAUSE.match(question)
+    thing = clause or _CHECKED_THING.match(question)
+    if thing:
+        qualifier = (thing.group("in") or thing.group("of") or "").strip()
+        asked = thing.group("asked") if clause else f"what is the {thing.group('asked')}"
+        return f"{asked} ({qualifier})" if qualifier else asked
+    given = _THING_GIVEN.match(question)
+    if given:
+        return f"what is the {given.group('thing')}{given.group('rest')}"
+    return question
+
+
 def without_source_reference(question: str) -> str:
     """The question without where the asker read it; as it was when nothing else is left."""
     asked = _SOURCE_REFERENCE.sub("", question).strip()

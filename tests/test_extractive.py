@@ -332,6 +332,10 @@ def test_a_named_thing_the_documents_do_not_name_is_not_answered(real_seed_pipel
         "exact date of the fourth plenary session of the 12th shanghai municipal party committee?",
         # Chen Huawen is Minhang's deputy party secretary and mayor; the secretary is not named (writer TN).
         "ok who's the party secretary of minhang district, not the mayor",
+        # Asked as whether the article says it (writer RP): the tunnel's completion is mentioned, with no date.
+        "Was a completion date given for the Yindu Road Cross-River Tunnel in Minhang?",
+        # A lower-case body's head (writer RD): the sentence that names who chaired is no answer.
+        "who's the head of yangpu's market supervision bureau, the one who spoke at the april quarterly meeting?",
     ],
 )
 def test_a_chat_or_keyword_question_still_asks_its_kind_of_fact(real_seed_pipeline, question):

@@ -8,7 +8,14 @@ from test_extractive import assert_citations_are_exact
 
 from rag.config import Settings
 from rag.pipeline import OTHER_LANGUAGE_NOTE, Pipeline
-from rag.small_talk import REPLIES, small_talk_reply, without_courtesy, without_options, without_source_reference
+from rag.small_talk import (
+    REPLIES,
+    small_talk_reply,
+    without_checking,
+    without_courtesy,
+    without_options,
+    without_source_reference,
+)
 from rag.summaries import LEAD_CHARS, lead, summary_topic
 from rag.types import Chunk
 
@@ -177,6 +184,23 @@ def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, quest
 )
 def test_where_the_asker_read_it_is_not_part_of_the_question(message, question):
     assert without_source_reference(message) == question
+
+
+@pytest.mark.parametrize(
+    "message, question",
+    [
+        # Whether the documents say it (writer RP, a compliance officer): what is asked is the thing itself.
+        ("Is it stated who presided over the 18th meeting?", "who presided over the 18th meeting?"),
+        ("Did the article say when the meeting was held?", "when the meeting was held?"),
+        ("Was a completion date given for the Yindu Road Cross-River Tunnel?", "what is the completion date for the Yindu Road Cross-River Tunnel?"),
+        ("Does the Minhang article state the total investment for the 71 projects?", "what is the total investment for the 71 projects? (Minhang)"),
+        # A yes/no question about the facts themselves is left as it is.
+        ("Was the meeting held on Wednesday?", "Was the meeting held on Wednesday?"),
+        ("Is the park named after Lu Xun?", "Is the park named after Lu Xun?"),
+    ],
+)
+def test_whether_the_documents_say_it_is_not_part_of_the_question(message, question):
+    assert without_checking(message) == question
 
 
 @pytest.mark.parametrize(
