@@ -110,10 +110,15 @@ _THING_GIVEN = re.compile(
 )
 
 
+# 文中有没有提到 / 是否提及: whether it is said, in Chinese; what follows or came before is the question.
+_ZH_CHECKING = re.compile(r"(?:文中|文章|原文|报道)?(?:有没有|是否有?|有无)(?:提到|提及|说明|写明|说到|讲到|交代)[过了]?[?？,，]?")
+
+
 def without_checking(question: str) -> str:
     """"Is it stated who presided over X?" as "who presided over X?", "Does the Minhang article give the total
     investment for X?" as "what is the total investment for X? (Minhang)", "Was a completion date given for X?"
-    as "what is the completion date for X?"; any other question as it is."""
+    as "what is the completion date for X?", "…职务,文中有没有提到?具体是什么职务?" as "…职务,具体是什么职务?"; any other
+    question as it is."""
     clause = _CHECKED_CLAUSE.match(question)
     thing = clause or _CHECKED_THING.match(question)
     if thing:
@@ -123,7 +128,8 @@ def without_checking(question: str) -> str:
     given = _THING_GIVEN.match(question)
     if given:
         return f"what is the {given.group('thing')}{given.group('rest')}"
-    return question
+    asked = _ZH_CHECKING.sub("", question).strip()
+    return asked if _PUNCTUATION.sub("", asked) else question
 
 
 def without_source_reference(question: str) -> str:

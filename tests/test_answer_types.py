@@ -287,6 +287,10 @@ from rag.pipeline import normalize_question
         ("“3+X”未来产业里面,X是什么产业?", "parts"),
         ('"three fives three sixes" targets what numbers r they', "parts"),
         ("how to enroll in the Sunshine 330 program, is there a fee?", "fee"),  # writer RH
+        # Writers RO and RQ.
+        ("where the Yangpu quarter work meeting held, which building", "venue"),
+        ("where exactly is the incubation base going to be located", "place"),
+        ("杨浦“十五五”规划编制要求在什么时间节点前完成", "date"),
     ],
 )
 def test_question_types(question, kind):
@@ -1124,6 +1128,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("On which calendar date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("What exact date did the committee hold the work meeting?", "date", "On Wednesday, the committee held the work meeting.", False),
         ("What exact date did the committee hold the work meeting?", "date", "On April 9, the committee held the work meeting.", True),
+        # "On what date" asks a calendar date too (writer RQ).
+        ("On what date was the work meeting held?", "date", "On Wednesday, the committee held the work meeting.", False),
+        ("On what date was the work meeting held?", "date", "On April 9, the committee held the work meeting.", True),
         # "the week before" is no precise date (writer VN).
         ("On what precise date was the plenary session convened?", "date", "The plenary session the week before stressed safety.", False),
         # "The date" of an event is a day too ("Confirm the date …" is read as this question).

@@ -197,6 +197,8 @@ def test_where_the_asker_read_it_is_not_part_of_the_question(message, question):
         # A yes/no question about the facts themselves is left as it is.
         ("Was the meeting held on Wednesday?", "Was the meeting held on Wednesday?"),
         ("Is the park named after Lu Xun?", "Is the park named after Lu Xun?"),
+        ("关于陆铭的职务,文中有没有提到?具体是什么职务?", "关于陆铭的职务,具体是什么职务?"),
+        ("是否提到了预算", "预算"),
     ],
 )
 def test_whether_the_documents_say_it_is_not_part_of_the_question(message, question):
