@@ -238,7 +238,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
-        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?[的,，]?\s*[\dA-Za-z]+\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
+        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -259,7 +259,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
-        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名字|名称是什么|叫什么名称"
+        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名(?:字|称)?|名称是什么"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
         rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
         r"|,\s*(?:its |their |the )?names?\s*\??\s*$",  # "Market Chen Jining inspected, name?"

@@ -291,6 +291,9 @@ from rag.pipeline import normalize_question
         ("where the Yangpu quarter work meeting held, which building", "venue"),
         ("where exactly is the incubation base going to be located", "place"),
         ("杨浦“十五五”规划编制要求在什么时间节点前完成", "date"),
+        ("“3+X”未来产业先导区里面的“X”是什么产业?", "parts"),  # the quoted letter
+        ("what does 1+2+3+4 mean for yangpu industry", "parts"),
+        ("杨浦搞二次元经济 具体办了啥活动 活动叫啥名", "name"),
     ],
 )
 def test_question_types(question, kind):
