@@ -90,7 +90,7 @@ _ZH_NAMED_ASKED = f"哪[个家所条座些]?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[�
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
 _EN_NAMED_ASKED = re.compile(
-    r"(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
+    rf"(?:which|what)\s+(?:(?!{_NAMED_THINGS}\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
     # "Which metro line / station": "Airport Link Line", "Metro Line 18", "Xinzhuang Station".
     r"(?:(?<=metro )|(?<=subway ))(?:line|station)|"
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",
@@ -132,7 +132,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
-        rf"|\bwhat (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
+        rf"|\b(?:what|which) (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
         # the 71 projects" (not "investment in Minhang", a topic).
@@ -200,7 +200,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)when\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
@@ -238,13 +238,13 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
-        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
+        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)哪(?:些|几)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
     # "…five projects met their targets: which projects were they?" too, the number said before.
     ("list", re.compile(
-        r"\b(which|what) (?:specific |exact |particular )?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
+        r"\b(which|what) (?:(?<=which )(?:are|were) the )?(?:specific |exact |particular )?(two|three|four|five|six|seven|eight|nine|ten|[2-9]|1\d)\b(?![\d,.%])|哪[两二三四五六七八九十几]"
         r"|\bwhich [\w-]+s (?:were|are) (?:they|those|these)\b|\bwhich of (?:the |[\w-]+['’]s )(?:[\w-]+ ){0,5}?[\w-]+s (?:for [^?]{0,40})?(?:have|are|were)\b|\bwhich ones\s*\??\s*$|\bwhich of\b[^?]{0,80}\b(?:were|are) the (?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
         re.I,
     )),
@@ -255,7 +255,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
     ("identity", _ASKS_WHO_SOMEONE_IS),
     # "minhang district party secretary name", typed as keywords: a person too.
-    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b|\bnames? of (?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?|{_ZH_PEOPLE_NOUNS}的?(?:姓名|名字)|姓名", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b(?!\s+(?-i:[A-Z][a-z]))|\bnames? of (?:the\s+)?(?:(?!(?:which|that|who|where)\b)[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?|{_ZH_PEOPLE_NOUNS}的?(?:姓名|名字)|姓名", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
@@ -552,7 +552,7 @@ _ZH_TITLED_PERSON = re.compile(
     f"(?:书记|区长|市长|主任|主席|委员|部长|局长|院长|镇长|街道办主任)\\s*"
     # not a word that follows a title: "区委书记是谁", "副区长上台发言", "区长在会上"
     "(?!是|在|的|为|和|与|及|等|们|叫|有|也|都|就|要|会|上|下|去|来|再|又|还|已|将|曾|正|刚|被|把|对|向|从|给|让|同|这|那|本|各|每"
-    "|主持|参加|出席|说|讲|怎|如何|什么|哪|谁|以外|之外|外)"  # "除了是委员以外": no name after the title
+    "|主持|参加|出席|说|讲|怎|如何|什么|哪|谁|以外|之外|外|做|作|率|陪|带)"  # "除了是委员以外": no name after the title
     f"([{CJK}]{{2,3}}?)"
     "(?=\\s*(?:在|的|说|讲|谈|传达|发言|表示|强调|指出|提出|主持|参加|出席|分管|负责|[,，、?？]))"
 )
@@ -602,6 +602,13 @@ _COLLOQUIAL = [
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
     (re.compile("几钿"), "多少钱"),
     (re.compile("啥"), "什么"),
+    # Classical written Chinese: "系于何处举行" (where), "于何年建成" (which year), "何街道" (which), "名目为何".
+    (re.compile("(?<!位)于何处|在何处"), "在哪里"),  # not 位于何处 (located where)
+    (re.compile("何处"), "哪里"),
+    (re.compile("何年"), "哪一年"),
+    (re.compile("何等|何种"), "什么"),
+    (re.compile(f"何(?={_ZH_NAMED})"), "哪个"),
+    (re.compile("(?:名目|名称|名字)为何"), "名称是什么"),
     # Cantonese, as typed in Hong Kong (read as simplified first): "讲咗几耐" (how long), "系边三个" (which three),
     # "边个主持" (who), "喺边度开" (where), "边日" (which day), "几多" (how many), "咩" (what).
     (re.compile("几耐"), "多久"),
@@ -1223,6 +1230,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         if _is_chinese(question):  # "哪个街道": a 街道 the question does not name ("殷行街道")
             asked = re.search(_ZH_NAMED_ASKED, question)
             noun = asked and (asked.group(1) or asked.group(2))
+            noun = "(?:学校|大学|学院)" if noun == "学校" else noun  # "哪个学校": 上海交通大学
             return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{noun}", text))
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").

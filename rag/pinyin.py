@@ -23,7 +23,7 @@ from rag.terms import asking_sentences
 _RUN = re.compile(f"[{CJK}]+")
 # Two characters before the kind of place they name: 闵行区, 殷行街道, 吴泾镇, 龙吴路. Any two characters would
 # spell English words by chance: 支持哪类 holds "chi na", 几年 has a rare reading "ji ning".
-_PLACE = re.compile(f"([{CJK}]{{2}})(?=\\s*(?:区|街道|镇|路|市|县|乡|村))")
+_PLACE = re.compile(f"([{CJK}]{{2}})(?=\\s*(?:新区|区|街道|镇|路|市|县|乡|村))")
 _PROPER = frozenset(PROPER_PAIRS[i : i + 2] for i in range(0, len(PROPER_PAIRS), 2))
 
 

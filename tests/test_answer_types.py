@@ -294,6 +294,19 @@ from rag.pipeline import normalize_question
         ("“3+X”未来产业先导区里面的“X”是什么产业?", "parts"),  # the quoted letter
         ("what does 1+2+3+4 mean for yangpu industry", "parts"),
         ("杨浦搞二次元经济 具体办了啥活动 活动叫啥名", "name"),
+        # Writers RV (Portuguese constructions), RW (classical written Chinese) and RY.
+        ("which is the total budget of the 20 major and 59 minor practical projects of minhang", "money"),
+        ("which are the 5 projects in minhang that completed the annual target?", "list"),
+        ("What are the three sources of European Union law?", None),  # a thing's parts, not a named list (SQuAD)
+        ("in what moment the Yindu Road Cross-River Tunnel will be open for the traffic?", "date"),
+        ("please when the Big Zero Bay special plan it will be finished and published?", "date"),
+        ("三月十七日之区委常委会扩大会议,系于何处举行?", "venue"),
+        ("上海量子城市时空创新基地位于何处?", "place"),
+        ("复兴岛上海量子城市时空创新基地预计于何年建成?", "year"),
+        ("“完整社区”建设拟先于杨浦何街道试点?", "name"),
+        ("“3+X”未来产业先导区中之“X”,所指系何等产业?", "parts"),
+        ("“3+X”里面的三个产业是哪些?", "parts"),
+        ("Could you tell me the name of the market which Secretary Chen Jining visited?", "name"),  # a title before a name
     ],
 )
 def test_question_types(question, kind):
@@ -1595,6 +1608,7 @@ def test_which_three_is_not_answered_when_the_document_only_counts_them():
         ("区委书记在会上说了什么?", []),
         ("Who is the district party secretary?", []),
         ("陆铭除了是全国政协委员以外,另外担任什么职务?", []),  # "以外" after a title is no name (writer RE)
+        ("会上哪个副区长做交流发言", []),  # a verb after the title (writer RU)
     ],
 )
 def test_a_chinese_question_names_a_person_after_their_title(question, people):

@@ -23,6 +23,7 @@ def test_named_places_are_names_cc_cedict_knows_before_a_kind_of_place():
     assert "hongkou" in dict(named_places("虹口区的区委书记是谁?"))["虹口"]
     assert named_places("闵行的区委书记是谁?") == []  # a name without its kind of place
     assert named_places("殷行街道在哪?") == []  # a kind of place, but no name CC-CEDICT knows
+    assert [pair for pair, _ in named_places("浦东新区的区委常委会扩大会议是哪天开的")] == ["浦东"]  # a 新区 (writer RX)
 
 
 def test_places_are_the_pairs_before_a_kind_of_place():
