@@ -788,7 +788,7 @@ def _new_numbers(text: str, question: str) -> list[str]:
 
 # "How many X (are|did|in …)": X, the things asked to be counted.
 _HOW_MANY = re.compile(
-    r"\bhow many\s+(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on)\b)", re.I
+    r"\bhow many\s+(?:(?:are|were)\s+the\s+)?(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on|that|which)\b)", re.I
 )
 # "Of the projects, how many already hit their targets", "… a ton of little gardens.. how many exactly": the things
 # counted were named before "how many".
@@ -1504,6 +1504,12 @@ def counts_asked_phrase(text: str, question: str) -> bool:
     """For "how many X Y" (two words or more): a count followed by exactly X Y ("71 major industrial projects"),
     closer than one that shares a word ("20 major and 59 minor projects")."""
     asked = _counted_phrase(question)
+    if asked:  # typed as keywords, the things end where a verb in -ing begins: "major industrial projects pushing …"
+        words = asked.split()
+        verb = next(
+            (i for i, word in enumerate(words) if word.lower().endswith("ing") and len(terms(" ".join(words[:i]))) >= 2), None
+        )
+        asked = " ".join(words[:verb])
     wanted = terms(asked) if asked else []
     if len(wanted) < 2:
         return False

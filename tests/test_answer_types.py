@@ -354,6 +354,18 @@ def test_only_a_count_right_before_the_asked_noun_earns_the_bonus(text, counts):
     assert counts_asked_noun(text, question) is counts
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "minhang how many major industrial projects pushing construction this yr",  # keywords: the things end at "pushing"
+        "how many are the major industrial projects that minhang is pushing the construction this year",  # writer RV
+    ],
+)
+def test_a_count_of_the_asked_phrase_however_the_question_runs_on(question):
+    assert counts_asked_phrase("It will build 71 major industrial projects this year.", question)
+    assert not counts_asked_phrase("It arranged 20 major and 59 minor projects.", question)
+
+
 def test_a_count_of_the_whole_asked_phrase():
     question = "How many major industrial projects is Minhang pushing?"
     assert counts_asked_phrase("It will build 71 major industrial projects this year.", question)
