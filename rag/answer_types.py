@@ -131,7 +131,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
-        rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\bin {_CURRENCIES}\s*\??\s*$"  # "…investment, approx in yuan?"
+        rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\b(?:in |approx\.? |approximately |roughly )?{_CURRENCIES}\s*\??\s*$"  # "…approx in yuan?", "total budget approx RMB?"
         rf"|\b(?:what|which) (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
@@ -158,7 +158,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "How old is Xue Kan?" too; not "how old was Manning when …": SQuAD's answers say "Manning was 39".
     ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|多少个?(?:小时|钟头|钟(?![点头]))|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -222,7 +222,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:held|convened|hosted|staged)\s+where\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:held|convened|hosted|staged)\s+where\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?\b|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -238,7 +238,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
-        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)哪(?:些|几)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
+        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -262,7 +262,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名(?:字|称)?|名称是什么"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
         rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
-        r"|,\s*(?:its |their |the )?names?\s*\??\s*$",  # "Market Chen Jining inspected, name?"
+        r"|,\s*(?:its |their |the )?names?\s*\??\s*$"  # "Market Chen Jining inspected, name?"
+        r"|\bwhat (?:is|was) (?:its|their) names?\b",  # "the market Chen Jining visited, kindly what is its name"
         re.I,
     )),
 ]
@@ -602,6 +603,9 @@ _COLLOQUIAL = [
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
     (re.compile("几钿"), "多少钱"),
     (re.compile("啥"), "什么"),
+    # Hakka and Cantonese: "讲了几多个钟" (how many hours), "管麽个工作" (what).
+    (re.compile("几多"), "多少"),
+    (re.compile("(?<![什怎那这多要])[么麽]个"), "什么"),
     # Classical written Chinese: "系于何处举行" (where), "于何年建成" (which year), "何街道" (which), "名目为何".
     (re.compile("(?<!位)于何处|在何处"), "在哪里"),  # not 位于何处 (located where)
     (re.compile("何处"), "哪里"),

@@ -307,6 +307,13 @@ from rag.pipeline import normalize_question
         ("“3+X”未来产业先导区中之“X”,所指系何等产业?", "parts"),
         ("“3+X”里面的三个产业是哪些?", "parts"),
         ("Could you tell me the name of the market which Secretary Chen Jining visited?", "name"),  # a title before a name
+        # Writers QC-QE: East African English, an executive's keywords, Hakka.
+        ("the building materials market Chen Jining visited on 28th, kindly what is its name", "name"),
+        ("“3+X”里面的三个产业是什么", "parts"),
+        ("Minhang 20 major + 59 minor livelihood projects - total budget approx RMB?", "money"),
+        ("yangpu april meeting, which building they hold it", "venue"),
+        ("陆铭那个报告讲了几多个钟", "length"),
+        ("副区长王浩系管麽个工作的", "duty"),
     ],
 )
 def test_question_types(question, kind):
