@@ -153,12 +153,12 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|收费|免费|要钱吗|要不要钱|交钱|付费",
         re.I,
     )),
-    ("year", re.compile(r"\b(which|what|in what) year\b|哪一?年", re.I)),
+    ("year", re.compile(r"\b(which|what|in what) year\b|\bwhat (?:is|was) the (?:scheduled |planned |expected |target )?year\b|哪一?年", re.I)),
     # "陈吉宁今年多大了?": an age, which takes one in years; "what colour are the shelters": a colour.
     # "How old is Xue Kan?" too; not "how old was Manning when …": SQuAD's answers say "Manning was 39".
     ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|多少个?(?:小时|钟头|钟(?![点头]))|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bwhat (?:is|was|are|were) the (?:total )?(?:length|distance)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|多少个?(?:小时|钟头|钟(?![点头]))|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -721,7 +721,7 @@ _FILLER = re.compile(
 # A question typed as the thing it wants ("exact date of the fourth plenary session?") asks what that thing is.
 _BARE_THING = re.compile(
     rf"^(?:the\s+)?{_EXACT}(?:dates?|day|deadline|time|year|venue|location|address|name|number|amount|total|budget|cost"
-    r"|size|area|population)\s+(?:of|for)\s",
+    r"|size|area|population|length|distance)\s+(?:of|for)\s",
     re.I,
 )
 
@@ -1339,7 +1339,7 @@ _PEOPLE_WORDS = re.compile(
 
 
 _EN_ROLE = re.compile(
-    rf"\b(?:who(?:['’]s| (?:is|was|are|were|will be|has been))|names? of)\s+(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
+    rf"\b(?:who(?:['’]s| (?:is|was|are|were|will be|has been))|names? of)\s+(?:(?:presently|currently|now)\s+)?(?:the\s+)?((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})\b", re.I
 )
 # Typed as keywords: "yinhang sub district party secretary name?" (the words before the role, then the role).
 _EN_ROLE_NAME = re.compile(rf"\b((?:[\w'’()-]+\s+){{0,3}}?)({_ROLES})(?=\s+names?\s*\??\s*$)", re.I)

@@ -136,6 +136,7 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\b(party|district|general) sec\b", re.I), r"\1 secretary"),
     (re.compile(r"\bparty (?:chief|boss)\b", re.I), "party secretary"),  # a newspaper's "party chief"
     (re.compile(r"\bparty (?:chiefs|bosses)\b", re.I), "party secretaries"),
+    (re.compile(r"\bthe boss of\b", re.I), "the head of"),  # "the name of the boss of yinhang sub-district"
 ]
 
 

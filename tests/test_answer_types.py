@@ -314,6 +314,9 @@ from rag.pipeline import normalize_question
         ("yangpu april meeting, which building they hold it", "venue"),
         ("陆铭那个报告讲了几多个钟", "length"),
         ("副区长王浩系管麽个工作的", "duty"),
+        # Writers QO and QP: a bare length, a scheduled year.
+        ("length of the shanghai-suzhou-lake railway section inside minhang?", "length"),
+        ("What is the scheduled year of completion of the tunnel?", "year"),
     ],
 )
 def test_question_types(question, kind):
@@ -444,6 +447,8 @@ def test_a_title_needs_quotation_marks():
         # "who's", and a body typed in lower case (writer RD): the head of that body, not whoever chaired.
         ("Xue Kan, Secretary of the District Committee, chaired the meeting.", "who's the head of yangpu's market supervision bureau?", False),
         ("Wang Wu, Director of the District Market Supervision Bureau, spoke.", "who's the head of yangpu's market supervision bureau?", True),
+        # "presently" before the role (writer QP): Yinhang's secretary, not the district's.
+        ("Xue Kan, Secretary of the District Committee, chaired the meeting.", "Who is presently the Party Working Committee Secretary of Yinhang sub-district?", False),
     ],
 )
 def test_who_is_the_role_wants_that_role(text, question, holds):

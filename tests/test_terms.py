@@ -75,6 +75,8 @@ def test_question_terms(question, expected):
         ("yangpu q2 mtg, who chaired? this yr", "yangpu q2 meeting, who chaired? this year"),
         ("who is yinhang party sec", "who is yinhang party secretary"),
         ("Shanghai first quarterly meeting: which party chief spoke?", "Shanghai first quarterly meeting: which party secretary spoke?"),
+        ("what is the name of the boss of yinhang sub-district", "what is the name of the head of yinhang sub-district"),
+        ("Who was the chief of staff?", "Who was the chief of staff?"),  # a title, left as it is
         ("Who was the Yangpu party boss", "Who was the Yangpu party secretary"),
         ("which govt dept runs it", "which government department runs it"),
         ("how many sec does it take", "how many sec does it take"),  # "sec" alone may be seconds
