@@ -312,6 +312,9 @@ from rag.pipeline import normalize_question
         ("“3+X”里面的三个产业是什么", "parts"),
         ("Minhang 20 major + 59 minor livelihood projects - total budget approx RMB?", "money"),
         ("yangpu april meeting, which building they hold it", "venue"),
+        # ...but a building asked for itself is no event's venue.
+        ("Yinhang sub-district, which building will they upgrade into a service center?", None),
+        ("minhang old housing on longwu road, which building number?", None),
         ("陆铭那个报告讲了几多个钟", "length"),
         ("副区长王浩系管麽个工作的", "duty"),
         # Writers QO and QP: a bare length, a scheduled year.
