@@ -89,8 +89,7 @@ def normalize_question(question: str) -> str:
 def asked_part(question: str) -> str:
     """What a normalized question asks: without a greeting or a chat's "ok", thanks, who relays it, an exam's options,
     where the asker read it ("According to the article,"), or whether the documents say it ("Is it stated who …"),
-    and with a chat box's short forms ("ppl", "mtg")
-    written out."""
+    and with a chat box's short forms ("ppl", "mtg") written out."""
     return spelled_out(without_checking(without_source_reference(without_options(without_courtesy(question)))))
 
 
