@@ -1358,6 +1358,7 @@ _BODY_KINDS = frozenset(
     commission court procuratorate university institute school hospital company group association federation
     village town street""".split()
 )
+_BODY_KIND_WORDS = "|".join(sorted(_BODY_KINDS))  # as a regex alternation, for a body typed in lower case
 _PLACES = frozenset("shanghai china yangpu minhang yinhang municipal city".split())
 _PLACE_NAMES = _PLACES - {"municipal", "city"}
 _LINKS = frozenset({"of", "and", "the", "for"})
@@ -1438,7 +1439,7 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     body = re.match(
         rf"(?i:\s+(?:or|and)\s+(?:[\w'-]+\s+){{0,2}}?(?P<other>{_ROLES}))?{of}(?:the\s+)?(?P<body>(?:[A-Z][\w'’-]*\s*)+"
         # ...or typed in lower case: "the head of yangpu's market supervision bureau"
-        rf"|(?i:(?:[\w'’-]+\s+){{1,4}}?(?:{'|'.join(sorted(_BODY_KINDS))})\b))",
+        rf"|(?i:(?:[\w'’-]+\s+){{1,4}}?(?:{_BODY_KIND_WORDS})\b))",
         question[match.end() :],
     )
     # (For "who heads / is the head of Yangpu's …", the district is where it is; the body's own words must be in

@@ -91,6 +91,12 @@ _SOURCE_REFERENCE = re.compile(
 )
 
 
+def _kept(asked: str, question: str) -> str:
+    """`asked`, what is left of `question` once words that do not ask are taken out; `question` as it was when
+    nothing but punctuation is left ("hello", "According to the article,")."""
+    return asked if _PUNCTUATION.sub("", asked) else question
+
+
 # A question put as whether the documents say something ("Is it stated who presided …?", "Does the Minhang article
 # give the total investment for …?", "Was a completion date given for the tunnel?"): what it asks is the thing,
 # not the saying, which no document writes.
@@ -129,13 +135,13 @@ def without_checking(question: str) -> str:
     if given:
         return f"what is the {given.group('thing')}{given.group('rest')}"
     asked = _ZH_CHECKING.sub("", question).strip()
-    return asked if _PUNCTUATION.sub("", asked) else question
+    return _kept(asked, question)
 
 
 def without_source_reference(question: str) -> str:
     """The question without where the asker read it; as it was when nothing else is left."""
     asked = _SOURCE_REFERENCE.sub("", question).strip()
-    return asked if _PUNCTUATION.sub("", asked) else question
+    return _kept(asked, question)
 
 
 def without_options(question: str) -> str:
@@ -148,7 +154,7 @@ def without_courtesy(question: str) -> str:
     """The question without a greeting or apology before it, who relays it, and thanks after it; as it was when
     nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
     asked = _CLOSING.sub("", _RELAYED.sub("", _OPENING.sub("", question), count=1)).strip()
-    return asked if _PUNCTUATION.sub("", asked) else question
+    return _kept(asked, question)
 
 
 def small_talk_reply(message: str, lang: str) -> str | None:
