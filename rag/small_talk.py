@@ -44,7 +44,7 @@ _OPENING = re.compile(
 _CLOSING = re.compile(
     r"(?:(?<=[\s,，.。!！?？~～:：;；])|(?<=[\u3400-\u9fff]))\s*"
     r"(?:(?:many\s+)?thanks(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?|thank\s+you(?:\s+(?:very\s+much|so\s+much|in\s+advance))?"
-    r"|thx|much\s+appreciated|appreciate\s+it|please|pls|plz|ah|lah|leh|lor|meh|hor|har"
+    r"|thx|much\s+appreciated|appreciate\s+it|(?:please\s+)?(?:tell\s+me|let\s+me\s+know)(?:\s+please)?|please|pls|plz|ah|lah|leh|lor|meh|hor|har"
     r"|谢谢(?:你|您)?|多谢|感谢|唔该(?:晒)?|麻烦(?:你|您|晒)?了?)"
     r"[\s,，.。!！~～]*$",
     re.I,
@@ -150,10 +150,21 @@ def without_options(question: str) -> str:
     return asked or question
 
 
+# A remark about the asker after the question ("… for who is that base? i am curious because my friend want to
+# start business", "…争当什么样的动物？我觉得这个说法很有意思。"): why they ask, not what. Not a remark that says
+# what is meant ("… ? I mean the one in Yangpu", "我问的是杨浦的"), nor one that asks again.
+_REMARK = re.compile(
+    r"(?<=[?？])\s*(?!i\s+(?:mean|meant)\b|i['’]?m\s+(?:asking|talking)\b|i\s+am\s+(?:asking|talking)\b|我(?:问|说|指)的是)"
+    r"(?:i|i['’]m|my|because|cause|coz|just|我|因为|感觉|觉得)(?![a-z])"
+    r"(?![^?？]*(?:\b(?:who|whom|what|when|where|which|how|whether)\b|什么|哪|谁|几|多少|吗|啥|咋|怎么|(\w)[不没]\1))[^?？]*$",
+    re.I,
+)
+
+
 def without_courtesy(question: str) -> str:
-    """The question without a greeting or apology before it, who relays it, and thanks after it; as it was when
-    nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
-    asked = _CLOSING.sub("", _RELAYED.sub("", _OPENING.sub("", question), count=1)).strip()
+    """The question without a greeting or apology before it, who relays it, and thanks or a remark about the asker
+    after it; as it was when nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
+    asked = _CLOSING.sub("", _REMARK.sub("", _RELAYED.sub("", _OPENING.sub("", question), count=1))).strip()
     return _kept(asked, question)
 
 

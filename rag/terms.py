@@ -137,6 +137,17 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\bparty (?:chief|boss)\b", re.I), "party secretary"),  # a newspaper's "party chief"
     (re.compile(r"\bparty (?:chiefs|bosses)\b", re.I), "party secretaries"),
     (re.compile(r"\bthe boss of\b", re.I), "the head of"),  # "the name of the boss of yinhang sub-district"
+    # A phone's text-speak: "wen does the tunnel open", "hw many new grads", "wat exact date", "is it b4 june".
+    # Lower case only where the short form is also a word or a name ("Wen", "U", "R").
+    (re.compile(r"(?-i:\bwen\b)(?=\s+(?:does|did|do|is|was|will|are|r|can|could|would|should)\b)", re.I), "when"),
+    (re.compile(r"\b(?:wat|wut|wht)\b", re.I), "what"),
+    (re.compile(r"\bhw\b(?=\s+(?:many|much|long|far|big|old|large|is|was|did|does|do|are|will)\b)", re.I), "how"),
+    (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"\btryna\b", re.I), "trying to"),
+    (re.compile(r"\brd(s?)\b", re.I), r"road\1"),  # "yindu rd"
+    (re.compile(r"\bsq\.? ?(?:m|mtrs?|meters?|metres?)\b|\bsqm\b", re.I), "square meters"),
+    (re.compile(r"\bsq\.? ?(?:km|kilometers?|kilometres?)\b", re.I), "square kilometers"),
+    (re.compile(r"\bhow much is the number of\b", re.I), "what is the number of"),  # Korean English
 ]
 
 

@@ -162,6 +162,14 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("Good morning!", "Good morning!"),
         ("Who said hello", "Who said hello"),
         ("Who ate the cheers", "Who ate the cheers"),
+        # A remark about the asker after the question (writer QT), and "please tell me": why they ask, not what.
+        ("for who is that base? i am curious because my friend want to start business", "for who is that base?"),
+        ("薛侃书记说干部要争当什么样的动物？我觉得这个说法很有意思。", "薛侃书记说干部要争当什么样的动物？"),
+        ("what is the name of the action? please tell me", "what is the name of the action?"),
+        # ...but not one that says what is meant, or asks again.
+        ("who chaired it? I mean the one in Yangpu", "who chaired it? I mean the one in Yangpu"),
+        ("who chaired it? my grandson asks who spoke", "who chaired it? my grandson asks who spoke"),
+        ("区里说要搞新型消费,都是些啥呀?我孙子说的那个二次元算不算", "区里说要搞新型消费,都是些啥呀?我孙子说的那个二次元算不算"),
     ],
 )
 def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, question):

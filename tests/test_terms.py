@@ -80,6 +80,14 @@ def test_question_terms(question, expected):
         ("Who was the Yangpu party boss", "Who was the Yangpu party secretary"),
         ("which govt dept runs it", "which government department runs it"),
         ("how many sec does it take", "how many sec does it take"),  # "sec" alone may be seconds
+        # A phone's text-speak (writer QZ).
+        ("wen does the yindu rd cross river tunnel actually open", "when does the yindu road cross river tunnel actually open"),
+        ("hw many new grads is yangpu tryna get jobs for", "how many new grads is yangpu trying to get jobs for"),
+        ("wat exact date was it b4 june", "what exact date was it before june"),
+        ("Wen Jiabao did what", "Wen Jiabao did what"),  # a name, left as it is
+        ("3rd ring road", "3rd ring road"),
+        ("the renovation plan - how many sq m?", "the renovation plan - how many square meters?"),
+        ("how much is the number of major industrial projects", "what is the number of major industrial projects"),
     ],
 )
 def test_a_chat_boxs_short_forms_are_written_out(typed, written):
