@@ -28,7 +28,7 @@ _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 
 _CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
 _MONEY_NOUNS = (
-    r"(?:cost|costs|price|prices|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
+    r"(?:cost|costs|price|prices|tickets?|(?:entrance|admission) fees?|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
     r"fines?|compensation|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|costing|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
@@ -72,7 +72,7 @@ _WHERE_IS_THING = (
 # "Where was the conference held?": the place of an event, which a venue or a place's name answers.
 # "Where was it held?", "In which building was it held?"
 _WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
-_WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:held|convened|hosted|staged|take place|took place|taking place)\b"
+_WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:hold|holding|held|convened|hosted|staged|take place|took place|taking place)\b"
 # "teach me where Yangpu quarterly work meeting was held": asked inside a request, its subject before the verb.
 _WHERE_HELD += r"|\bwhere (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:was|were|is|are|will be) (?:held|convened|hosted|staged)\b"
 # "Where is the meeting place?", "where was the quarterly work meeting": an event's place, as where it was held.
@@ -85,6 +85,8 @@ _ZH_PEOPLE_NOUNS = "(?:人|者|一把手|书记|区长|市长|主任|主席|委�
 # Measure words that count things: "多少件补助案件", "几个项目" (not 元 or 亿, which measure money).
 _ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
 _ZH_NAMED = "(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区|地铁|轨交|公交)"
+# The name of an event, campaign or project ("二次元经济活动具体叫啥名", "这个行动的名称是什么"): news quotes it.
+_ZH_EVENT_NAME_ASKED = re.compile("(?:活动|行动|项目|计划|工程|品牌|节|展会?|赛事?)[^,，。?？]{0,6}(?:叫什么|叫啥|的?名称|的?名字)")
 _ZH_NAMED_ASKED = f"哪[个家所条座些]?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几个)"  # "哪些街道", "街道是哪些"
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
@@ -102,6 +104,8 @@ _EN_NAMED_ASKED = re.compile(
 CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "speech", "colour", "fee", "compare"})
 # "What did X say …": X, the one the question asks about.
 _WHAT_DID = r"\bwhat (?:exactly |specifically )?(?:did|does|do|will|would|has|have|had) "
+# Typed back to front: "market supervision bureau say what at the yangpu meeting".
+_X_SAID_WHAT = r"^\s*(?!(?:did|does|do|is|was|were|are|will|can|could|has|have|had)\b)((?:[\w'’.-]+ ){1,5}?)(?:say|said|says|talk about|talked about) what\b"
 _WHAT_DID_X = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
 # "What did the District Culture and Tourism Bureau report …": a body's name runs longer than a person's.
 _WHAT_DID_BODY = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,8}}?)"
@@ -171,7 +175,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("speech", re.compile(
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
-        rf"{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
+        rf"{_X_SAID_WHAT}|{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
         r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)了?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
@@ -222,7 +226,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:held|convened|hosted|staged)\s+where\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -316,7 +320,7 @@ _TO_A_PLACE = re.compile(
     r"\b(?:in|at|inside|on|near|to|into|from|outside|across|throughout)\s+(?:the\s+)?(?:[a-z-]+\s+of\s+)?((?:[A-Z][\w'’.-]*\s*)+)"
 )
 _LOCATED = re.compile(r"\b(?:located|situated|housed|based|lies|lay|sits|stands)\s+(?:in|at|on|near|inside|along|beside|by)\b|[在于]|位于", re.I)
-_ASSIGNS_DUTY = re.compile(r"分管|主管|负责|\bin charge of\b|\bresponsible for\b", re.I)
+_ASSIGNS_DUTY = re.compile(r"分管|主管|负责(?!人)|\bin charge of\b|\bresponsible for\b", re.I)
 _REPORTS_SPEECH = re.compile(
     r"\b(?:said|says|noted|notes|pointed out|points out|stressed|stresses|emphasi[sz]ed|emphasi[sz]es|called for|calls for|"
     r"urged|urges|stated|states|remarked|added|explained|proposed|required|requires|demanded|hoped|believed|argued|"
@@ -326,7 +330,7 @@ _REPORTS_SPEECH = re.compile(
     r"|指出|表示|强调|要求|提出|认为|说|谈到|讲到|介绍|希望|号召|部署|传达|阐释|解读",
     re.I,
 )
-_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_WHAT_X_DID_X}{_SPOKE_OF}|{_WHAT_DID_BODY}report\b", re.I)
+_SPEAKER = re.compile(rf"{_WHAT_DID_X}(?:say|talk|speak)\b|{_X_SAID_WHAT}|{_WHAT_X_DID_X}{_SPOKE_OF}|{_WHAT_DID_BODY}report\b", re.I)
 _ZH_PLACE = re.compile(f"([{CJK}]{{2}})(?:岛|区|镇|街道|路|村|港)")
 _HAS_AGE = re.compile(
     r"\d{1,3}\s*(?:周)?岁|[一二三四五六七八九十百]+岁|\b\d{1,3}[- ]years?[- ]old\b|\baged \d{1,3}\b|\bat (?:the )?age (?:of )?\d{1,3}\b", re.I
@@ -348,6 +352,15 @@ _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 # Years of any era: "2024", "in 1186", "the 1920s", "430 BC", "AD 79", "2024年"
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
 _HAS_YEAR = re.compile(_YEAR_FORMS)
+_COUNTS_PEOPLE = re.compile(r"\b(?:population|people|residents|inhabitants|citizens|persons|dwellers|populace)\b", re.I)
+_ALONE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)\s+alone\b")
+# A year of a five-year plan, named by its place in the plan: "在“十四五”规划收官之年召开" (its final year).
+# Asked as a time within the plan ("十四五规划的哪一年开的", "十四五啥时候开的"), not when the plan was made.
+_ASKS_IN_PLAN = re.compile(
+    "(?:规划|十[一二三四五]五”?)的?(?:哪一?年|什么时候|啥时候|何时)(?![^,，。?？]*(?:开始|结束|制定|启动|实施|出台|发布|编制|到期|收官))"
+    "|哪个五年规划"
+)
+_PLAN_YEAR = re.compile("(?:开局|收官|关键|攻坚|决胜|起步|冲刺|承上启下|第[一二三四五])之?年")
 _HAS_DATE = re.compile(
     rf"{_YEAR_FORMS}|\b\d{{1,2}}(?:st|nd|rd|th)[- ]century\b|\b{_MONTH}\b|\b{_WEEKDAY}\b"
     r"|\d+\s*(年|月|日|号)|[今明去前]年|[年月][底初中]|年内|[上下]半年|季度|\b(this|next|last) (year|month|week)\b(?!['’]s)|\b(by|before) the end of\b|\bquarter\b|\bnight\b",
@@ -438,7 +451,9 @@ _ASKS_PRESIDER = re.compile(
 )
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)
-_ASKS_CALENDAR_DATE = re.compile(r"\b(?:calendar|exact|precise|specific|actual) date\b|\bon (?:what|which) date\b", re.I)
+_ASKS_CALENDAR_DATE = re.compile(
+    r"\b(?:calendar|exact|precise|specific|actual) date\b|\bon (?:what|which) date\b|\bwhat date (?:exactly|precisely)\b", re.I
+)
 # A deadline is when something must be done by: "by the end of September", not "since the beginning of this year".
 _ASKS_DEADLINE = re.compile(r"\bdeadlines?\b|截止|截至|最晚|期限", re.I)
 _ENDS_BY = re.compile(r"\b(?:by|before|until|till|no later than|deadline|due|expires?|ends?)\b|截止|截至|之前|以前|[月年]底|前", re.I)
@@ -792,7 +807,9 @@ def _new_numbers(text: str, question: str) -> list[str]:
 
 # "How many X (are|did|in …)": X, the things asked to be counted.
 _HOW_MANY = re.compile(
-    r"\bhow many\s+(?:(?:are|were)\s+the\s+)?(.{0,60}?)(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on|that|which)\b)", re.I
+    r"\b(?:how many|(?:what|which) (?:is|was|are|were) the (?:total |exact )?number of)\s+(?:(?:are|were)\s+the\s+)?(.{0,60}?)"
+    r"(\?|$|\b(?:are|is|was|were|will|did|does|do|has|have|had|in|at|on|that|which)\b)",
+    re.I,
 )
 # "Of the projects, how many already hit their targets", "… a ton of little gardens.. how many exactly": the things
 # counted were named before "how many".
@@ -817,7 +834,9 @@ def _counted_phrase(question: str) -> str | None:
 
 
 _AUXILIARIES = frozenset("are is was were will did does do has have had".split())
-_SUBJECT_BEFORE_VERB = re.compile(r"\b([a-z][\w'’-]*)\s+((?:[A-Z][\w'’-]*\s*){1,3})$")
+_SUBJECT_BEFORE_VERB = re.compile(
+    r"\b([a-z][\w'’-]*)\s+((?:[A-Z][\w'’-]*\s*){1,3}(?:(?:district|sub-district|town|city|county|government)\s*)?)$"
+)
 
 
 _NOT_A_QUANTITY = re.compile(
@@ -1012,6 +1031,9 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[
 
 # "Who organized the seminar?": a body may be the one ("the Publicity Department of the CPC Yangpu District
 # Committee and Yangpu District Integrated Media Center jointly held a seminar").
+_ASKS_BENEFICIARY = re.compile(
+    r"\bfor (?:whom|who)\b|\bwho(?:m)?\b[^?]*\bfor\s*\??\s*$|\bwho(?:m)?\b[^?]*\b(?:serve|benefit|target|help)s?\s*\??\s*$", re.I
+)
 _ASKS_ORGANISER = re.compile(r"\bwho (?:co-?)?(?:organi[sz]ed|sponsored|launched|initiated)\b", re.I)
 
 
@@ -1173,6 +1195,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         text = _about_asked_places(text, question)
     if kind in _QUANTITIES and _ASKS_DONE.search(question) and _PLANNED.search(text) and not _DONE.search(text):
         return False
+    alone = _ALONE.search(question)  # "how many square meters are in Luhui Village 1 alone": not its share of a sum
+    if kind in _QUANTITIES and alone and re.search(rf"\band\s+{re.escape(alone[1])}\b|\b{re.escape(alone[1])}\s+and\b", text):
+        return False
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
     if kind == "age":  # or, in English, the year it began: "How old are the gravestones?" "… dating to 1338"
@@ -1181,6 +1206,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return bool(_HAS_COLOUR.search(text))
     if kind == "fee":
         return bool(_HAS_FEE.search(text))
+    if kind in ("year", "date") and _is_chinese(question) and _ASKS_IN_PLAN.search(question) and _PLAN_YEAR.search(text):
+        plans = set(re.findall("十[一二三四五]五", question))  # "十四五规划的哪一年": its 收官之年, not the 十五五's
+        return plans <= set(re.findall("十[一二三四五]五", text))
     if kind == "year":
         asked = {m.group() for m in _HAS_YEAR.finditer(question)}
         return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))
@@ -1188,7 +1216,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return bool(_HAS_LENGTH.search(text)) and _measures_unit_asked_in(text, question)
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
         text = _IDENTIFIER.sub(" ", _NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)))  # nor "Luhui Village 1"
-        if re.search(r"\bpopulation\b", question, re.I):  # people, not "10,000 square meters"
+        if re.search(r"\bpopulation\b", question, re.I):  # people, not "10,000 square meters" nor "16 projects"
+            if not _COUNTS_PEOPLE.search(text):
+                return False
             text = _MEASURED.sub(" ", text)
         return bool(_new_numbers(text, question))
     if kind == "number" and _ASKS_ORDINAL.search(question):  # "at which session": the 18th (_ORDINAL, below)
@@ -1235,6 +1265,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             asked = re.search(_ZH_NAMED_ASKED, question)
             noun = asked and (asked.group(1) or asked.group(2))
             noun = "(?:学校|大学|学院)" if noun == "学校" else noun  # "哪个学校": 上海交通大学
+            if not asked and _ZH_EVENT_NAME_ASKED.search(question):  # "活动具体叫什么名字": a name in quotes
+                return any(m not in question for m in re.findall("[“《]([^”》]{1,30})[”》]", text))
             return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{noun}", text))
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").
@@ -1312,8 +1344,10 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return True
         # ...or, for a question about no one in particular (no capitalised name past its first word), a group
         # of people it does not name: "who analyses drill cores?" - "stratigraphers", "the main contractor".
-        # A question typed all in lower case ("who ran yangpu's meeting") cannot tell; it wants a name.
-        if re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question):
+        # A question typed all in lower case ("who ran yangpu's meeting") cannot tell; it wants a name. One that asks
+        # for whom something is ("for who is that base?", "who will the base serve?") wants a group, named or not.
+        asks_group = _ASKS_BENEFICIARY.search(question)
+        if not asks_group and (re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question)):
             return False
         groups = [m.group() for m in _PEOPLE_WORDS.finditer(text) if m.group()[0].islower() or m.start() == 0]
         return any(w.lower() not in asked and w.lower() not in _NOT_PEOPLE for w in groups)  # not "Center" of a body's name
@@ -1333,7 +1367,8 @@ _NOT_PEOPLE = frozenset(
 )
 _PEOPLE_WORDS = re.compile(
     r"\b(?:[a-z]+(?:grapher|ologist|ician|ist|eer|or|er)s?|public|owners?|clients?|members|people|residents|citizens"
-    r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers)\b(?!['’])",  # not "people's livelihood"
+    r"|students|teachers|officials|workers|farmers|children|parents|employees|staff|volunteers"
+    r"|entrepreneurs|returnees|graduates|elderly|seniors|youth|families|households|tourists|visitors)\b(?!['’])",  # not "people's livelihood"
     re.I,
 )
 
@@ -1688,8 +1723,8 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
     X by its own words makes the list None: it may answer.
     """
     asked = _counted_phrase(question)
-    if asked is None or _is_chinese(question):
-        return None, []
+    if asked is None or _is_chinese(question) or re.fullmatch(_UNITS, asked.strip(), re.I):
+        return None, []  # ...or a unit alone ("how many square meters?"): holds_type reads the unit
     asked_words = _measured(asked.split())
     wanted = set(terms(" ".join(asked_words)))
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)

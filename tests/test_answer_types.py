@@ -320,6 +320,12 @@ from rag.pipeline import normalize_question
         # Writers QO and QP: a bare length, a scheduled year.
         ("length of the shanghai-suzhou-lake railway section inside minhang?", "length"),
         ("What is the scheduled year of completion of the tunnel?", "year"),
+        # Writers QT-QZ: an event's place asked last, a ticket's price, a speaker typed before "say what".
+        ("yangpu april quarterly meeting, they hold it where?", "venue"),
+        ("gongqing forest park ticket how much for old people", "money"),
+        ("market supervision bureau say what at the yangpu meeting", "speech"),
+        ("did the yangpu quarterly meeting say what the district gdp growth was", None),
+        ("What date exactly did the committee hold its first quarterly meeting?", "date"),
     ],
 )
 def test_question_types(question, kind):
@@ -1688,3 +1694,47 @@ def test_the_seeds_answer_an_either_or_question_only_with_one_of_its_options(rea
     assert not chaired.abstained and "Xue Kan" in chaired.text
     assert readonly_seed_pipeline.ask("Was Yangpu's April 9 quarterly work meeting held in the morning or in the afternoon?").abstained
     assert readonly_seed_pipeline.ask("杨浦今年“完整社区”建设是先启动3个还是5个试点?").abstained
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "text", "holds"),
+    [
+        # Writers QT, QU, QZ: a year of a five-year plan is named by its place in the plan.
+        ("今年的全国两会是在哪个五年规划的哪一年召开的？", "year", "全国两会是在“十四五”规划收官之年召开的。", True),
+        ("这次两会是十四五什么时候开的", "date", "全国两会是在“十四五”规划收官之年召开的。", True),
+        ("十四五规划是哪一年制定的?", "year", "全国两会是在“十四五”规划收官之年召开的。", False),  # the plan itself
+        ("区委学习会是在十五五规划的哪一年开的?", "year", "全国两会是在“十四五”规划收官之年召开的。", False),
+        # "What date exactly": a day of the calendar, not "On Wednesday".
+        ("What date exactly did the committee hold its first quarterly meeting?", "date", "On Wednesday, the committee held its first quarterly meeting.", False),
+        ("What date exactly did the committee hold its first quarterly meeting?", "date", "On January 3, the committee held its first quarterly meeting.", True),
+        # A share asked "alone" is not the sum it is part of (writer ZN).
+        ("Of the incomplete houses, how many square meters are in Luhui Village 1 alone?", "count", "the 10,000 square meters of incomplete houses in Xinzhuang Town and Luhui Village 1", False),
+        ("Of the incomplete houses, how many square meters are in Luhui Village 1 alone?", "count", "the 2,000 square meters of incomplete houses in Luhui Village 1", True),
+        # A population is people (writer QT): not "16 projects".
+        ("what is the number of population in Minhang district?", "figure", "Speed up the construction of 16 projects in Minhang.", False),
+        ("what is the number of population in Minhang district?", "figure", "Minhang has 2.7 million residents.", True),
+        # 负责人 is who is in charge, not what they are in charge of (writer QT).
+        ("王浩副区长主要负责哪些方面的工作？", "duty", "区检察院主要负责人,区各部、委、办、局党政主要负责人参加。", False),
+        ("王浩副区长主要负责哪些方面的工作？", "duty", "副区长王浩负责城市建设。", True),
+        # An event's name is quoted (writers QW, QZ): a list of kinds of consumption names none.
+        ("杨浦二次元经济准备整什么活动 具体叫什么名", "name", "大力发展直播经济、二次元经济等新型消费,推出一批活动。", False),
+        ("杨浦二次元经济准备整什么活动 具体叫什么名", "name", "推出“二次元嘉年华”等活动。", True),
+    ],
+)
+def test_writers_qt_to_qz_facts_of_the_asked_kind(question, kind, text, holds):
+    assert question_type(question) == kind
+    assert holds_type(text, kind, question) is holds
+
+
+def test_the_seeds_answer_writers_qt_to_qz(readonly_seed_pipeline):
+    # "for who is that base?" wants a group of people, though the question names a place (writer QT).
+    base = readonly_seed_pipeline.ask("Yinhang sub-district make incubation base, but for who is that base? i am curious")
+    assert not base.abstained and "overseas returnees" in base.text
+    # "how many square meters?" is answered in square meters, whatever they are of (writer QU).
+    area = readonly_seed_pipeline.ask("size of the incomplete houses in Xinzhuang Town that need a renovation plan - how many sq m?")
+    assert not area.abstained and "10,000 square meters" in area.text
+    # A count asked before its subject, "Minhang district" (writer QT).
+    projects = readonly_seed_pipeline.ask("how much is the number of major industrial projects Minhang district will push construction this year?")
+    assert not projects.abstained and "71 major industrial projects" in projects.text
+    assert readonly_seed_pipeline.ask("wen does maqiao future boat park open 2 the public").abstained
+    assert readonly_seed_pipeline.ask("gongqing forest park ticket how much for old people").abstained
