@@ -87,7 +87,10 @@ _ZH_COUNTERS = "[个件座项家所名位条批处栋套辆台次人]"
 _ZH_NAMED = "(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|报社|银行|部门|单位|机构|园区|地铁|轨交|公交)"
 # The name of an event, campaign or project ("二次元经济活动具体叫啥名", "这个行动的名称是什么"): news quotes it.
 _ZH_EVENT_NAME_ASKED = re.compile("(?:活动|行动|项目|计划|工程|品牌|节|展会?|赛事?)[^,，。?？]{0,6}(?:叫什么|叫啥|的?名称|的?名字)")
-_ZH_NAMED_ASKED = f"哪[个家所条座些]?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几个)"  # "哪些街道", "街道是哪些"
+# "哪些街道", "街道是哪些", "哪些龙头企业", "龙头企业是哪几间"
+_ZH_NAMED_ASKED = (
+    f"哪(?:[个家所条座]|(?:些|几[个家间所条座]?)[{CJK}]{{0,2}}?)?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几[个家间所条座]?)"
+)
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
@@ -204,7 +207,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that)\s+(?:(?:will|gonna|is|are|can)\s+)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
@@ -221,6 +224,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("contact", re.compile(
         r"\b(?:phone|telephone|fax|hotline) (?:number|line)s?\b|\b(?:e-?mail|web(?:site)?) address(?:es)?\b"
         r"|\bwhat (?:is|was) (?:the|its|their|[\w-]+['’]s) (?:[\w'’-]+ ){0,3}?(?:address|website|e-?mail)\b|电话|热线|邮箱|网址|地址是"
+        r"|\bwhere (?:is|are) (?:the |its |their )?(?:exact )?address(?:es)? of\b"  # "where is address of the base"
         rf"|{_KEYWORDS}\b(?:address|phone|hotline|website)\s*\??\s*$",  # keywords: "… health center address"
         re.I,
     )),
@@ -242,6 +246,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
+        # ...or quoted once and asked again without quotes: "the 'two networks' …, what are the two networks"
+        r"|[\"“‘']\s*(?P<coded>[^\"”’'?]{2,40}?)\s*[\"”’'][^?]*\bwhat (?:is|are|was|were) (?:the |these |those )?(?P=coded)\b"
         r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
@@ -683,7 +689,7 @@ def _as_question(question: str) -> str:
     thing = _ARTICLE.sub("", rest, count=1)
     if (request.group("verb") or "").lower() == "name" or _COUNTED.match(thing):
         return f"which {thing}"
-    return f"what is {rest}"
+    return f"what is {rest}" if thing != rest or request.group("verb") else f"what is the {rest}"  # "tell me budget …"
 
 
 # An exam's blank ("Fill in the blank: Minhang will complete ___ pocket parks", "共计划改造______万平方米") is
@@ -969,6 +975,22 @@ def _measures_unit_asked_in(text: str, question: str) -> bool:
     return not asked or _gives_in(text, asked.group(2), square=bool(asked.group(1)))
 
 
+_ASKS_SIZE = re.compile(r"\bhow (?:big|large)\b|\bsize\b|\bwhat (?:is|was|will be) the (?:total )?area\b", re.I)
+_AREA_UNITS = ("mu", "hectare", "acre", "square meter", "square kilometer")
+
+
+def _sizes_another_thing(text: str, question: str) -> bool:
+    """"How big is the Maqiao Future Boat Park?": "80 hectares of green space" is the size of green space, and
+    "650 mu of forest area" of a forest, when the question speaks of neither."""
+    if not _ASKS_SIZE.search(question):
+        return False
+    amounts = [m for unit in _AREA_UNITS for m in _amounts_in(text, unit)]
+    wanted = set(terms(question))
+    return bool(amounts) and all(
+        m.group(2) and not wanted & set(terms(" ".join(_head(text[m.end() :].split()[:4])))) for m in amounts
+    )
+
+
 def _gives_in(text: str, unit: str, square: bool = False) -> bool:
     """Whether `text` gives a number in `unit` ("300 km" for "kilometers"), in square units if `square`."""
     return bool(_amounts_in(text, unit, square))
@@ -1213,7 +1235,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         asked = {m.group() for m in _HAS_YEAR.finditer(question)}
         return any(m.group() not in asked for m in _HAS_YEAR.finditer(text))
     if kind == "length":
-        return bool(_HAS_LENGTH.search(text)) and _measures_unit_asked_in(text, question)
+        return bool(_HAS_LENGTH.search(text)) and _measures_unit_asked_in(text, question) and not _sizes_another_thing(text, question)
     if kind == "figure":  # not "two overall plans", "the Seventh People's Congress", nor the slogan "1+2+3+4"
         text = _IDENTIFIER.sub(" ", _NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)))  # nor "Luhui Village 1"
         if re.search(r"\bpopulation\b", question, re.I):  # people, not "10,000 square meters" nor "16 projects"
@@ -1267,7 +1289,15 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             noun = "(?:学校|大学|学院)" if noun == "学校" else noun  # "哪个学校": 上海交通大学
             if not asked and _ZH_EVENT_NAME_ASKED.search(question):  # "活动具体叫什么名字": a name in quotes
                 return any(m not in question for m in re.findall("[“《]([^”》]{1,30})[”》]", text))
-            return not asked or any(m not in question for m in re.findall(f"[{CJK}]{{2,8}}?{noun}", text))
+            if not asked:
+                return True
+            # Not the question's own words again: "行业龙头企业" names none of the 龙头企业 asked for.
+            before = re.search(f"([{CJK}]{{2}}){noun}", question)
+            generic = before.group() if before and not re.search("哪|什么|啥", before.group(1)) else None
+            names = re.findall(f"[{CJK}]{{2,8}}?{noun}", text)
+            if generic and re.search(f"[{CJK}A-Za-z]{{2}}等(?:[{CJK}]{{0,2}}){generic}", text):
+                return True  # "哔哩哔哩等龙头企业": named before them
+            return any(m not in question and not (generic and m.endswith(generic)) for m in names)
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").
         first = re.search(r"\b(?:which|what)\b", question, re.I)

@@ -106,7 +106,9 @@ REQUEST = re.compile(
     r"describe|explain|mention|show|advise(?:\s+me)?)\s*[,:]?\s+"
     r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
     r"their|who|whom|whose|what|which|when|where|how|why|whether|if)\b)"
-    r"|teach\s+me\s*[,:]?\s+)",  # "Please teach me total investment amount": learner's English, no article
+    # "Please teach me total investment amount", a car's voice assistant's "tell me budget yangpu set for …",
+    # "read me where …": asked of "me", with no article.
+    r"|(?:teach|tell|give|show|find|get|read)\s+me\s*[,:]?\s+(?!about\b))",
     re.I,
 )
 

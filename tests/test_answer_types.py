@@ -326,6 +326,15 @@ from rag.pipeline import normalize_question
         ("market supervision bureau say what at the yangpu meeting", "speech"),
         ("did the yangpu quarterly meeting say what the district gdp growth was", None),
         ("What date exactly did the committee hold its first quarterly meeting?", "date"),
+        # Writers PB, PE, PH: "X when it finish", a car assistant's commands, an address, a quoted name asked again.
+        ("Maqiao Future Boat Park when it finish build and open for people?", "date"),
+        ("give me opening date of yindu road cross river tunnel", "date"),
+        ("tell me budget yangpu set for old gas pipeline renovation", "money"),
+        ("where is address of Yinhang incubation base", "contact"),
+        ("the 'two networks' shanghai keep mentioning, what are the two networks", "parts"),
+        ("杨浦区发展直播经济，有哪些龙头企业？", "name"),
+        ("为了点燃消费热情,杨浦要让哪类企业发挥引领作用?", None),  # a kind of enterprise, not a name
+        ("陆铭在上海交通大学的哪个研究机构任职?", None),
     ],
 )
 def test_question_types(question, kind):
@@ -1719,6 +1728,14 @@ def test_the_seeds_answer_an_either_or_question_only_with_one_of_its_options(rea
         # An event's name is quoted (writers QW, QZ): a list of kinds of consumption names none.
         ("杨浦二次元经济准备整什么活动 具体叫什么名", "name", "大力发展直播经济、二次元经济等新型消费,推出一批活动。", False),
         ("杨浦二次元经济准备整什么活动 具体叫什么名", "name", "推出“二次元嘉年华”等活动。", True),
+        # Leading enterprises named, not the words "行业龙头企业" again (writers PD, PH).
+        ("杨浦区发展直播经济，有哪些龙头企业？", "name", "充分发挥行业龙头企业引领作用。", False),
+        ("杨浦区发展直播经济，有哪些龙头企业？", "name", "哔哩哔哩公司等龙头企业落户杨浦。", True),
+        ("“完整社区”建设先在哪个街道试点?", "name", "在殷行街道先行试点。", True),
+        # The size of a park is not that of the green space or forest added (writers PF, PH).
+        ("how big is maqiao future boat park in hectares?", "length", "and 80 hectares of green space, 650 mu of forest area", False),
+        ("how big is maqiao future boat park in hectares?", "length", "Maqiao Future Boat Park covers 80 hectares.", True),
+        ("How big is the new green space in hectares?", "length", "and 80 hectares of green space will be added", True),
     ],
 )
 def test_writers_qt_to_qz_facts_of_the_asked_kind(question, kind, text, holds):
