@@ -61,6 +61,16 @@ _NAMED_THINGS = (
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
     r"battle|war|treaty|court|(?:metro|subway) line|residential (?:compound|area)|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
+# The name of an objective, a target or a strategy, which news puts in quotation marks ("anchor the annual "three fives,
+# three sixes" overall objectives"): "what are the annual overall objectives called", "what is the name of this
+# objectives", "it call what name?", "what do they call the objectives".
+_POLICY_THINGS = r"(?:objectives?|targets?|goals?|strateg(?:y|ies)|slogans?)"
+_POLICY_NAME_ASKED = (
+    rf"\bwhat (?:is|are|was|were) (?:the |this |these |its |their )?(?:[\w'’-]+ ){{0,4}}?{_POLICY_THINGS}\s+called\b"
+    rf"|\bnames? of (?:the |this |these |that |those )(?:[\w'’-]+ ){{0,4}}?{_POLICY_THINGS}\b"
+    rf"|\bwhat (?:do|did|does) (?:they|you|we|people) call (?:it|them|(?:the|this|these) (?:[\w'’-]+ ){{0,4}}?{_POLICY_THINGS})\b"
+    r"|\b(?:it|they) call(?:ed)? what(?: name)?\b"
+)
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
 # "Where are Minhang's pocket parks?", "Where was the 1857 riot?": with no other verb, the place of a thing.
@@ -135,7 +145,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # An amount of money is asked for by "how much … cost" or "what was the total investment", not by any
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
-        rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
+        rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow many is the (?:money |total )?(?:{_MONEY_NOUNS})\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
         rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\b(?:in |approx\.? |approximately |roughly )?{_CURRENCIES}\s*\??\s*$"  # "…approx in yuan?", "total budget approx RMB?"
@@ -189,7 +199,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
     # "… objectives with a number-y name. What were they called?": a name as written, quoted (not "what is it
     # called when people rebel", a term).
-    ("title", re.compile(r"\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
+    ("title", re.compile(rf"{_POLICY_NAME_ASKED}|\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|题名|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
@@ -246,8 +256,12 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
         r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
-        # ...or quoted once and asked again without quotes: "the 'two networks' …, what are the two networks"
+        # ...or quoted once and asked again without quotes: "the 'two networks' …, what are the two networks",
+        # "a 'five-type economy'. what are the five types?", "which two networks are the 'two networks'"
         r"|[\"“‘']\s*(?P<coded>[^\"”’'?]{2,40}?)\s*[\"”’'][^?]*\bwhat (?:is|are|was|were) (?:the |these |those )?(?P=coded)\b"
+        r"|[\"“‘'][^\"”’'?]*?\b(?P<number>two|three|four|five|six|seven|eight|nine|ten)\b[^\"”’'?]*[\"”’'][^?]*\bwhat (?:are|were) (?:the |these |those )?(?P=number)\b"
+        r"|\bwhich (?P<counted>two|three|four|five|six|seven|eight|nine|ten) [\w-]+ (?:are|were) (?:the |these |those )?[\"“‘'](?P=counted)\b"
+        r"|\bwhy (?:is|was) it called\b"
         r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
@@ -1355,6 +1369,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # "有哪几位副主任": the deputies, not the 主任.
         # Not "书记说要严防哪几类事情": the secretary says it, the list is of kinds of events.
         asks_people = _is_chinese(question) and _ZH_ASKS_PEOPLE.search(question)
+        if re.search("从哪[两二三四五六七八九十几]个?方面", question) and "方面" not in text:
+            return False  # "从哪三个方面来讲": the aspects, not whoever the sentence lists
         return bool(_HAS_LIST.search(text)) and (not asks_people or holds_asked_role(text, question))
     if kind == "person":
         if _ASKS_PRESIDER.search(_last_who_clause(question)) and not _PRESIDED.search(text):

@@ -150,6 +150,8 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\bsq\.? ?(?:m|mtrs?|meters?|metres?)\b|\bsqm\b", re.I), "square meters"),
     (re.compile(r"\bsq\.? ?(?:km|kilometers?|kilometres?)\b", re.I), "square kilometers"),
     (re.compile(r"\bhow much is the number of\b", re.I), "what is the number of"),  # Korean English
+    (re.compile(r"\bhrs\b", re.I), "hours"),  # "opening hrs of the health center"
+    (re.compile(r"\b(phone|telephone|contact) no\b\.?", re.I), r"\1 number"),
 ]
 
 

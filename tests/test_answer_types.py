@@ -335,6 +335,15 @@ from rag.pipeline import normalize_question
         ("杨浦区发展直播经济，有哪些龙头企业？", "name"),
         ("为了点燃消费热情,杨浦要让哪类企业发挥引领作用?", None),  # a kind of enterprise, not a name
         ("陆铭在上海交通大学的哪个研究机构任职?", None),
+        # Writers PL, PM: an objective's name (quoted by the news), a coded name's parts, a budget in learner's English.
+        ("yangpu district mayor talk about annual overall objectives, what is the name of this objectives", "title"),
+        ("What are Yangpu's annual overall objectives called?", "title"),
+        ("What is the Rhine called in Dutch?", None),
+        ("Hongqiao focuses on a 'five-type economy'. what are the five types?", "parts"),
+        ("Which two networks are the 'two networks' Shanghai wants to run more efficiently?", "parts"),
+        ("how many is the money budget for the 71 major industrial projects in minhang", "money"),
+        ("opening hrs of yinhang citizen health promotion center?", "hours"),
+        ("陆铭所作专题辅导报告的题名是什么？", "title"),
     ],
 )
 def test_question_types(question, kind):
@@ -1736,6 +1745,10 @@ def test_the_seeds_answer_an_either_or_question_only_with_one_of_its_options(rea
         ("how big is maqiao future boat park in hectares?", "length", "and 80 hectares of green space, 650 mu of forest area", False),
         ("how big is maqiao future boat park in hectares?", "length", "Maqiao Future Boat Park covers 80 hectares.", True),
         ("How big is the new green space in hectares?", "length", "and 80 hectares of green space will be added", True),
+        # "From which three aspects": the aspects, not a list of the speaker's titles (writer PL).
+        ("陆铭的专题辅导报告是从哪三个方面来讲的？", "list", "会议邀请全国政协委员、人口资源环境委员会委员陆铭作专题辅导报告。", False),
+        ("陆铭的专题辅导报告是从哪三个方面来讲的？", "list", "报告从中国经济,统一大市场、城市群与都市圈,建设现代化大城市等三个方面进行了解读。", True),
+        ("杨浦在产业链上要持续推动哪几方面的“链”?", "list", "推动创新链、产业链、资金链、人才链深度融合。", True),
     ],
 )
 def test_writers_qt_to_qz_facts_of_the_asked_kind(question, kind, text, holds):
