@@ -1229,7 +1229,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return True
     if (kind in _QUANTITIES or kind == "date") and not _is_chinese(question):
         text = _about_asked_places(text, question)
-    if kind in _QUANTITIES and _ASKS_DONE.search(question) and _PLANNED.search(text) and not _DONE.search(text):
+    # "…, so how much did Minhang say it would add": not the run-up's "I already noted".
+    asks_done = kind in _QUANTITIES and _ASKS_DONE.search(asking_part(question) or question)
+    if asks_done and _PLANNED.search(text) and not _DONE.search(text):
         return False
     alone = _ALONE.search(question)  # "how many square meters are in Luhui Village 1 alone": not its share of a sum
     if kind in _QUANTITIES and alone and re.search(rf"\band\s+{re.escape(alone[1])}\b|\b{re.escape(alone[1])}\s+and\b", text):

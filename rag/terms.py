@@ -217,8 +217,24 @@ def asking_sentences(question: str) -> str:
     return " ".join(asking) if asking else question
 
 
+# A long run-up that leads into the question in the same sentence: "I already noted the greenways …, but being
+# an old engineer I like to have all the quantities on one sheet, so how much new forest area …?"
+_SO_ASKS = re.compile(
+    r",\s+(?:and\s+)?so\s+(?=(?:according to [^,?]{1,60}?(?:,\s*|\s+(?=(?:on|in|at|by|for)\s+(?:what|which)\b)))?"
+    r"(?:(?:on|in|at|by|for)\s+(?=what|which))?(?:who|whom|whose|what|when|where|which|how|why|is|are|was|were|do|does|did|can|could)\b)",
+    re.I,
+)
+
+
 def _asking_and_not(question: str) -> tuple[list[str], list[str]]:
     from rag.sentences import sentence_spans
 
-    sentences = [question[start:end] for start, end in sentence_spans(question)]
+    sentences = []
+    for start, end in sentence_spans(question):
+        sentence = question[start:end]
+        run_up = _SO_ASKS.search(sentence)
+        if run_up and len(sentence[: run_up.start()].split()) >= 15:
+            sentences += [sentence[: run_up.start()], sentence[run_up.end() :]]
+        else:
+            sentences.append(sentence)
     return [s for s in sentences if _ASKS.search(s)], [s for s in sentences if not _ASKS.search(s)]

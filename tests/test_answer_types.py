@@ -1756,6 +1756,17 @@ def test_writers_qt_to_qz_facts_of_the_asked_kind(question, kind, text, holds):
     assert holds_type(text, kind, question) is holds
 
 
+def test_the_run_up_of_a_long_question_does_not_say_what_is_asked(readonly_seed_pipeline):
+    # Writer PN: "I already noted …" in the run-up does not ask what was already done.
+    question = (
+        "Regarding the park city section of that same Minhang report, I already noted the greenways in kilometers, the "
+        "pocket parks and the three-dimensional greening in square meters, but being an old engineer I like to have all "
+        "the quantities on one sheet, so how much new forest area did Minhang say it would add over the whole year?"
+    )
+    answer = readonly_seed_pipeline.ask(question)
+    assert not answer.abstained and "650 mu of forest area" in answer.text
+
+
 def test_the_seeds_answer_writers_qt_to_qz(readonly_seed_pipeline):
     # "for who is that base?" wants a group of people, though the question names a place (writer QT).
     base = readonly_seed_pipeline.ask("Yinhang sub-district make incubation base, but for who is that base? i am curious")

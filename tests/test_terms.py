@@ -134,3 +134,11 @@ def test_asking_part_is_the_sentences_that_ask():
     assert asking_part("Which road was the base on? My late husband worked there.") == "Which road was the base on?"
     assert asking_part("Someone inspected the water supply on December 28. Who was it?") is None  # says nothing itself
     assert asking_part("Who chaired it? When was it held?") is None
+    # A long run-up in the same sentence, then ", so" and the question (writer PN, a retired engineer).
+    run_up = (
+        "Regarding the park city section of that same Minhang report, I already noted the greenways in kilometers and "
+        "the pocket parks, but being an old engineer I like to have all the quantities on one sheet, so how much new "
+        "forest area did Minhang say it would add over the whole year?"
+    )
+    assert asking_part(run_up) == "how much new forest area did Minhang say it would add over the whole year?"
+    assert asking_part("It was late, so who chaired it?") is None  # a short lead-in is part of the question
