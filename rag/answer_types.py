@@ -240,7 +240,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -261,7 +261,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|[\"“‘']\s*(?P<coded>[^\"”’'?]{2,40}?)\s*[\"”’'][^?]*\bwhat (?:is|are|was|were) (?:the |these |those )?(?P=coded)\b"
         r"|[\"“‘'][^\"”’'?]*?\b(?P<number>two|three|four|five|six|seven|eight|nine|ten)\b[^\"”’'?]*[\"”’'][^?]*\bwhat (?:are|were) (?:the |these |those )?(?P=number)\b"
         r"|\bwhich (?P<counted>two|three|four|five|six|seven|eight|nine|ten) [\w-]+ (?:are|were) (?:the |these |those )?[\"“‘'](?P=counted)\b"
-        r"|\bwhy (?:is|was) it called\b"
+        r"|\bwhy (?:is|was) it called\b|\bmeaning what\b|\bwhat mean\b"  # "330 meaning what?", "each number what mean?"
         r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
         re.I,
     )),
@@ -287,6 +287,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
         rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
         r"|,\s*(?:its |their |the )?names?\s*\??\s*$"  # "Market Chen Jining inspected, name?"
+        r"|\bnames? what\b"  # "…building material market, market name what?"
         r"|\bwhat (?:is|was) (?:its|their) names?\b",  # "the market Chen Jining visited, kindly what is its name"
         re.I,
     )),

@@ -161,10 +161,19 @@ _REMARK = re.compile(
 )
 
 
+# The asker's guess after a Chinese question ("薛书记讲干部要争当啥 好像是个动物", "…争当啥来着?好像是个小动物的说法"):
+# a hint in words the documents need not use, not what is asked.
+_ZH_GUESS = re.compile(
+    "(?:[,，\\s]+|(?<=[?？啥么呢呀吗嘢]))(?:好像|好似|似乎|听说|听讲|印象中|我记得|大概是)"
+    "(?![^?？]*(?:什么|哪|谁|几|多少|吗|啥|咋|怎么|咩))[^?？]*[?？]?$"
+)
+
+
 def without_courtesy(question: str) -> str:
-    """The question without a greeting or apology before it, who relays it, and thanks or a remark about the asker
-    after it; as it was when nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
+    """The question without a greeting or apology before it, who relays it, and thanks, a remark about the asker or
+    a guess after it; as it was when nothing else is left ("hello" is small talk, replied to by small_talk_reply)."""
     asked = _CLOSING.sub("", _REMARK.sub("", _RELAYED.sub("", _OPENING.sub("", question), count=1))).strip()
+    asked = _ZH_GUESS.sub("", asked).strip()
     return _kept(asked, question)
 
 

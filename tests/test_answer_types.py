@@ -344,6 +344,10 @@ from rag.pipeline import normalize_question
         ("how many is the money budget for the 71 major industrial projects in minhang", "money"),
         ("opening hrs of yinhang citizen health promotion center?", "hours"),
         ("陆铭所作专题辅导报告的题名是什么？", "title"),
+        # Writer PZ: English with Korean word order.
+        ("shanghai first working day urban renewal conference, where held? which building", "venue"),
+        ("chen jining check building material market, market name what?", "name"),
+        ("yangpu three fives three sixes, each number what mean?", "parts"),
     ],
 )
 def test_question_types(question, kind):

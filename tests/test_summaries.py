@@ -170,6 +170,12 @@ def test_a_question_that_opens_with_a_greeting_is_still_a_question():
         ("who chaired it? I mean the one in Yangpu", "who chaired it? I mean the one in Yangpu"),
         ("who chaired it? my grandson asks who spoke", "who chaired it? my grandson asks who spoke"),
         ("区里说要搞新型消费,都是些啥呀?我孙子说的那个二次元算不算", "区里说要搞新型消费,都是些啥呀?我孙子说的那个二次元算不算"),
+        # The asker's guess after a Chinese question (writers PV, PY, PZ): a hint, not what is asked.
+        ("薛书记讲干部要争当啥 好像是个动物", "薛书记讲干部要争当啥"),
+        ("薛书记说干部要争当啥来着?好像是个小动物的说法,我家娃属虎哈哈", "薛书记说干部要争当啥来着?"),
+        ("会议说干部要争当什么,好像是一个动物?", "会议说干部要争当什么"),
+        ("好像是杨浦的会,是哪天开的?", "好像是杨浦的会,是哪天开的?"),  # the question itself
+        ("会是哪天开的,好像是哪个礼拜三?", "会是哪天开的,好像是哪个礼拜三?"),  # a guess that asks again
     ],
 )
 def test_a_greeting_or_thanks_around_a_question_is_not_part_of_it(message, question):
