@@ -252,8 +252,9 @@ class ExtractiveGenerator:
                     continue
                 chosen.append(narrowed)
                 covered |= span.covered
-        # Read in document order within a passage, passages in rank order.
-        chosen.sort(key=lambda s: (s.hit_rank, s.start))
+        # Read in document order within a passage; the best sentence's passage first, then the others in rank order
+        # (a close call from a higher-ranked passage does not come before the answer).
+        chosen.sort(key=lambda s: (s.hit_rank != best.hit_rank, s.hit_rank, s.start))
         citations = []
         parts = []
         for marker, span in enumerate(chosen, start=1):

@@ -51,7 +51,7 @@ OTHER_LANGUAGE_NOTE = {
 
 
 def _answer_first(hits: Sequence[Hit], answer: Answer) -> list[Hit]:
-    """`hits` with the passage the answer quotes first moved to the front: the sources begin with the answer's.
+    """`hits` with a passage the answer quotes moved to the front: the sources begin with the answer's.
 
     The generator weighs each sentence's fit to the question (its kind, names, numbers), which the reranker does
     not, so the passage it quotes is more often the right one than the reranker's first (SQuAD: right 32 times
@@ -60,8 +60,10 @@ def _answer_first(hits: Sequence[Hit], answer: Answer) -> list[Hit]:
     hits = list(hits)
     if answer.abstained or not answer.citations:
         return hits
-    first = answer.citations[0].chunk_id
-    at = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id == first), 0)
+    # Of the passages it quotes, the one ranked highest: the answer reads its best sentence first, but when a close
+    # call comes from a higher-ranked passage, that passage stays first (SQuAD tune hit@1 0.873, 0.858 otherwise).
+    cited = {citation.chunk_id for citation in answer.citations}
+    at = next((i for i, hit in enumerate(hits) if hit.chunk.chunk_id in cited), 0)
     return [hits[at], *hits[:at], *hits[at + 1 :]] if at else hits
 
 
