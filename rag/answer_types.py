@@ -189,7 +189,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_X_SAID_WHAT}|{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)了?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)(?:了|的(?=d?什么内容))?d?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
         rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
@@ -218,7 +218,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that)\s+(?:(?:will|gonna|is|are|can)\s+)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
-     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$"
+     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
     ("contact", re.compile(r"(?:电话|热线|号码)(?:号码)?是?多少")),
@@ -636,6 +636,7 @@ _COLLOQUIAL = [
     (re.compile(r"\bwetin(?: be)?\b", re.I), "what is"),  # Nigerian Pidgin: "wetin be the first meeting"
     (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
+    (re.compile("多少辰光"), "多长时间"),  # "讲了多少辰光": how long
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
     (re.compile("几钿"), "多少钱"),
     (re.compile("啥"), "什么"),

@@ -348,6 +348,11 @@ from rag.pipeline import normalize_question
         ("shanghai first working day urban renewal conference, where held? which building", "venue"),
         ("chen jining check building material market, market name what?", "name"),
         ("yangpu three fives three sixes, each number what mean?", "parts"),
+        # Writers PD, PU, PY, PZ: what someone's speech said, a keyword date, Shanghainese "how long".
+        ("副区长王浩交流发言 具体讲的啥内容", "speech"),
+        ("陆铭讲的啥题目", "title"),  # the title, not the speech
+        ("CIIE import expo dates this year? need to book trucks early", "date"),
+        ("陆铭的报告讲了多少辰光", "length"),
     ],
 )
 def test_question_types(question, kind):
