@@ -116,6 +116,20 @@ _THING_GIVEN = re.compile(
 )
 
 
+# ...or whether someone named said it ("Did Chen Huawen say when the tunnel will open?", "Did Minhang give a total
+# investment figure for the 71 projects?"): not "Did Xue Kan say the meeting was important?", a yes/no question.
+_NAMED = r"(?P<who>(?:[A-Z][\w'’-]*\s+){1,3}?)"
+_SPEAKER_SAYS = re.compile(
+    rf"^\s*(?i:does|did|do)\s+{_NAMED}(?:say|state|mention|specify|disclose)\s+(?P<asked>(?:who|whom|whose|what|which|when|where|how)\b.*)",
+    re.S,
+)
+_SPEAKER_GIVES = re.compile(
+    rf"^\s*(?i:does|did|do)\s+{_NAMED}(?:give|provide|disclose|specify|mention|state)\s+(?:a|an|any)\s+(?P<thing>[^?]{{1,60}}?)"
+    r"(?P<rest>\s+(?:for|of|on)\b.*|\s*\??\s*$)",
+    re.S,
+)
+
+
 # 文中有没有提到 / 是否提及: whether it is said, in Chinese; what follows or came before is the question.
 _ZH_CHECKING = re.compile(r"(?:文中|文章|原文|报道)?(?:有没有|是否有?|有无)(?:提到|提及|说明|写明|说到|讲到|交代)[过了]?[?？,，]?")
 
@@ -134,6 +148,12 @@ def without_checking(question: str) -> str:
     given = _THING_GIVEN.match(question)
     if given:
         return f"what is the {given.group('thing')}{given.group('rest')}"
+    said = _SPEAKER_SAYS.match(question)
+    if said:
+        return f"{said.group('asked')} ({said.group('who').strip()})"
+    gives = _SPEAKER_GIVES.match(question)
+    if gives:
+        return f"what is the {gives.group('thing')}{gives.group('rest')} ({gives.group('who').strip()})"
     asked = _ZH_CHECKING.sub("", question).strip()
     return _kept(asked, question)
 

@@ -212,6 +212,10 @@ def test_where_the_asker_read_it_is_not_part_of_the_question(message, question):
         ("Was the meeting held on Wednesday?", "Was the meeting held on Wednesday?"),
         ("Is the park named after Lu Xun?", "Is the park named after Lu Xun?"),
         ("关于陆铭的职务,文中有没有提到?具体是什么职务?", "关于陆铭的职务,具体是什么职务?"),
+        # ...or whether someone named said it (writer OD, a fact-checker).
+        ("Did Chen Huawen say when the tunnel will open?", "when the tunnel will open? (Chen Huawen)"),
+        ("Did Minhang give a total investment figure for the 71 projects?", "what is the total investment figure for the 71 projects? (Minhang)"),
+        ("Did Xue Kan say the meeting was important?", "Did Xue Kan say the meeting was important?"),
         ("是否提到了预算", "预算"),
     ],
 )
