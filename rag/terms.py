@@ -140,7 +140,7 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\bparty (?:chiefs|bosses)\b", re.I), "party secretaries"),
     (re.compile(r"\bthe boss of\b", re.I), "the head of"),  # "the name of the boss of yinhang sub-district"
     # A phone's text-speak: "wen does the tunnel open", "hw many new grads", "wat exact date", "is it b4 june".
-    # Lower case only where the short form is also a word or a name ("Wen", "U", "R").
+    # "wen" in lower case only: "Wen" is also a name. ("u" and "r" are read in answer_types' _COLLOQUIAL.)
     (re.compile(r"(?-i:\bwen\b)(?=\s+(?:does|did|do|is|was|will|are|r|can|could|would|should)\b)", re.I), "when"),
     (re.compile(r"\b(?:wat|wut|wht)\b", re.I), "what"),
     (re.compile(r"\bhw\b(?=\s+(?:many|much|long|far|big|old|large|is|was|did|does|do|are|will)\b)", re.I), "how"),

@@ -1760,7 +1760,7 @@ def test_the_seeds_answer_an_either_or_question_only_with_one_of_its_options(rea
         ("杨浦在产业链上要持续推动哪几方面的“链”?", "list", "推动创新链、产业链、资金链、人才链深度融合。", True),
     ],
 )
-def test_writers_qt_to_qz_facts_of_the_asked_kind(question, kind, text, holds):
+def test_facts_of_the_asked_kind_from_writers_qt_to_pl(question, kind, text, holds):
     assert question_type(question) == kind
     assert holds_type(text, kind, question) is holds
 
