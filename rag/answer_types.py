@@ -1231,13 +1231,16 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         return True
     if (kind in _QUANTITIES or kind == "date") and not _is_chinese(question):
         text = _about_asked_places(text, question)
-    # "…, so how much did Minhang say it would add": not the run-up's "I already noted".
-    asks_done = kind in _QUANTITIES and _ASKS_DONE.search(asking_part(question) or question)
-    if asks_done and _PLANNED.search(text) and not _DONE.search(text):
-        return False
+    # Asked what was done, planned is no answer ("…, so how much did Minhang say it would add": the question's
+    # asking part decides, not a run-up's "I already noted"; read only when the text plans and reports nothing done).
+    if kind in _QUANTITIES and _PLANNED.search(text) and not _DONE.search(text):
+        if _ASKS_DONE.search(asking_part(question) or question):
+            return False
     alone = _ALONE.search(question)  # "how many square meters are in Luhui Village 1 alone": not its share of a sum
-    if kind in _QUANTITIES and alone and re.search(rf"\band\s+{re.escape(alone[1])}\b|\b{re.escape(alone[1])}\s+and\b", text):
-        return False
+    if kind in _QUANTITIES and alone:
+        place = re.escape(alone[1])
+        if re.search(rf"\band\s+{place}\b|\b{place}\s+and\b", text):
+            return False
     if kind == "money":
         return bool(_HAS_MONEY.search(text)) and bool(_HAS_NUMBER.search(text))
     if kind == "age":  # or, in English, the year it began: "How old are the gravestones?" "… dating to 1338"
@@ -1312,9 +1315,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             # Not the question's own words again: "行业龙头企业" names none of the 龙头企业 asked for.
             before = re.search(f"([{CJK}]{{2}}){noun}", question)
             generic = before.group() if before and not re.search("哪|什么|啥", before.group(1)) else None
-            names = re.findall(f"[{CJK}]{{2,8}}?{noun}", text)
             if generic and re.search(f"[{CJK}A-Za-z]{{2}}等(?:[{CJK}]{{0,2}}){generic}", text):
                 return True  # "哔哩哔哩等龙头企业": named before them
+            names = re.findall(f"[{CJK}]{{2,8}}?{noun}", text)
             return any(m not in question and not (generic and m.endswith(generic)) for m in names)
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").

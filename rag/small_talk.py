@@ -134,6 +134,12 @@ _SPEAKER_GIVES = re.compile(
 _ZH_CHECKING = re.compile(r"(?:文中|文章|原文|报道)?(?:有没有|是否有?|有无)(?:提到|提及|说明|写明|说到|讲到|交代)[过了]?[?？,，]?")
 
 
+def _of(asked: str, whose: str | None) -> str:
+    """What is asked, with whose saying it was asked about kept in brackets: "when the tunnel will open? (Chen Huawen)"."""
+    whose = (whose or "").strip()
+    return f"{asked} ({whose})" if whose else asked
+
+
 def without_checking(question: str) -> str:
     """"Is it stated who presided over X?" as "who presided over X?", "Does the Minhang article give the total
     investment for X?" as "what is the total investment for X? (Minhang)", "Was a completion date given for X?"
@@ -142,18 +148,17 @@ def without_checking(question: str) -> str:
     clause = _CHECKED_CLAUSE.match(question)
     thing = clause or _CHECKED_THING.match(question)
     if thing:
-        qualifier = (thing.group("in") or thing.group("of") or "").strip()
         asked = thing.group("asked") if clause else f"what is the {thing.group('asked')}"
-        return f"{asked} ({qualifier})" if qualifier else asked
+        return _of(asked, thing.group("in") or thing.group("of"))
     given = _THING_GIVEN.match(question)
     if given:
         return f"what is the {given.group('thing')}{given.group('rest')}"
     said = _SPEAKER_SAYS.match(question)
     if said:
-        return f"{said.group('asked')} ({said.group('who').strip()})"
+        return _of(said.group("asked"), said.group("who"))
     gives = _SPEAKER_GIVES.match(question)
     if gives:
-        return f"what is the {gives.group('thing')}{gives.group('rest')} ({gives.group('who').strip()})"
+        return _of(f"what is the {gives.group('thing')}{gives.group('rest')}", gives.group("who"))
     asked = _ZH_CHECKING.sub("", question).strip()
     return _kept(asked, question)
 
@@ -170,13 +175,17 @@ def without_options(question: str) -> str:
     return asked or question
 
 
+# Chinese words that ask: a remark or a guess holding one asks again, and is kept.
+_ZH_ASKING = "什么|哪|谁|几|多少|吗|啥|咋|怎么"
+
+
 # A remark about the asker after the question ("… for who is that base? i am curious because my friend want to
 # start business", "…争当什么样的动物？我觉得这个说法很有意思。"): why they ask, not what. Not a remark that says
 # what is meant ("… ? I mean the one in Yangpu", "我问的是杨浦的"), nor one that asks again.
 _REMARK = re.compile(
     r"(?<=[?？])\s*(?!i\s+(?:mean|meant)\b|i['’]?m\s+(?:asking|talking)\b|i\s+am\s+(?:asking|talking)\b|我(?:问|说|指)的是)"
     r"(?:i|i['’]m|my|because|cause|coz|just|我|因为|感觉|觉得)(?![a-z])"
-    r"(?![^?？]*(?:\b(?:who|whom|what|when|where|which|how|whether)\b|什么|哪|谁|几|多少|吗|啥|咋|怎么|(\w)[不没]\1))[^?？]*$",
+    rf"(?![^?？]*(?:\b(?:who|whom|what|when|where|which|how|whether)\b|{_ZH_ASKING}|(\w)[不没]\1))[^?？]*$",
     re.I,
 )
 
@@ -185,7 +194,7 @@ _REMARK = re.compile(
 # a hint in words the documents need not use, not what is asked.
 _ZH_GUESS = re.compile(
     "(?:[,，\\s]+|(?<=[?？啥么呢呀吗嘢]))(?:好像|好似|似乎|听说|听讲|印象中|我记得|大概是)"
-    "(?![^?？]*(?:什么|哪|谁|几|多少|吗|啥|咋|怎么|咩))[^?？]*[?？]?$"
+    f"(?![^?？]*(?:{_ZH_ASKING}|咩))[^?？]*[?？]?$"
 )
 
 
