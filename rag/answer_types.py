@@ -29,7 +29,7 @@ _ZH_NUMERAL = "一二三四五六七八九十百千万亿两半"
 _CURRENCIES = r"(?:yuan|rmb|dollars|euros|pounds)"
 _MONEY_NOUNS = (
     r"(?:cost|costs|price|prices|tickets?|(?:entrance|admission) fees?|budget|investment|investments|funding|spending|subsid(?:y|ies)|"
-    r"fines?|compensation|amount of (?:money|funding|investment))"
+    r"fines?|compensation|capex|(?:capital )?expenditures?|amount of (?:money|funding|investment))"
 )
 _MONEY_VERBS = rf"(?:{_MONEY_NOUNS}|cost|costing|spend|spent|invest|invested|raise|raised|pay|paid|worth|fund|funded|budgeted|earn|earned)"
 _WH = r"(?:what|which|who|whom|whose|when|where|why|how)"
@@ -70,6 +70,7 @@ _POLICY_NAME_ASKED = (
     rf"|\bnames? of (?:the |this |these |that |those )(?:[\w'’-]+ ){{0,4}}?{_POLICY_THINGS}\b"
     rf"|\bwhat (?:do|did|does) (?:they|you|we|people) call (?:it|them|(?:the|this|these) (?:[\w'’-]+ ){{0,4}}?{_POLICY_THINGS})\b"
     r"|\b(?:it|they) call(?:ed)? what(?: name)?\b"
+    rf"|\bby what name\b[^?]*\b{_POLICY_THINGS}\b"  # "by what name the mayor referred to the annual objectives"
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
@@ -99,7 +100,7 @@ _ZH_NAMED = "(街道|医院|公司|企业|学校|大学|道路|路|镇|报纸|�
 _ZH_EVENT_NAME_ASKED = re.compile("(?:活动|行动|项目|计划|工程|品牌|节|展会?|赛事?)[^,，。?？]{0,6}(?:叫什么|叫啥|的?名称|的?名字)")
 # "哪些街道", "街道是哪些", "哪些龙头企业", "龙头企业是哪几间"
 _ZH_NAMED_ASKED = (
-    f"哪(?:[个家所条座]|(?:些|几[个家间所条座]?)[{CJK}]{{0,2}}?)?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几[个家间所条座]?)"
+    f"哪(?:一?[个家所条座]|(?:些|几[个家间所条座]?)[{CJK}]{{0,2}}?)?{_ZH_NAMED}|{_ZH_NAMED}(?:分别)?[是有]哪(?:些|个|几[个家间所条座]?)"
 )
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
@@ -146,7 +147,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
         rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow many is the (?:money |total )?(?:{_MONEY_NOUNS})\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
-        rf"|\b(?:{_MONEY_NOUNS})\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
+        rf"|\b(?:{_MONEY_NOUNS}|money)\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
+        # Asked inside a request: "tell me what the total investment budget is for the 71 projects".
+        rf"|\bwhat the (?:[\w-]+ ){{0,2}}?(?:{_MONEY_NOUNS})\s+(?:is|was|are|were|will be)\b"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\b(?:in |approx\.? |approximately |roughly )?{_CURRENCIES}\s*\??\s*$"  # "…approx in yuan?", "total budget approx RMB?"
         rf"|\b(?:what|which) (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
@@ -154,7 +157,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
         # the 71 projects" (not "investment in Minhang", a topic).
         rf"|{_KEYWORDS}\b(?:budget|cost|costs|price|prices|spending)\s+(?:for|of|in|on)\b"
-        rf"|{_KEYWORDS}\b(?:(?:total|overall) (?:investment|funding|spending)|(?:investment|funding) amount)\b"
+        rf"|{_KEYWORDS}\b(?:(?:total|overall) (?:investment|funding|spending|capex|expenditure)|(?:investment|funding) amount)\b"
         # 补助 asks for money, but "核定了多少件补助案件" counts the cases: not when 多少/几 counts things.
         rf"|多少钱|^(?![^?？]*(?:多少|几){_ZH_COUNTERS})[^?？]*(?:投资|预算|资金|经费|金额|补贴|补助|罚款)",
         re.I,
@@ -175,7 +178,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "How old is Xue Kan?" too; not "how old was Manning when …": SQuAD's answers say "Manning was 39".
     ("age", re.compile(r"\bhow old (?:is|are)\b|多大(?:了|年纪|岁数)|几岁|多少岁|年龄|年纪", re.I)),
     ("colour", re.compile(r"\b(?:what|which) colou?rs?\b|什么颜色|啥颜色|哪种颜色|哪个颜色", re.I)),
-    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bwhat (?:is|was|are|were) the (?:total )?(?:length|distance)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|多少个?(?:小时|钟头|钟(?![点头]))|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
+    ("length", re.compile(r"\bhow (long|far|wide|tall|high|deep)\b|\bwhat (?:is|was|are|were) the (?:total )?(?:length|distance)\b|\bhow (large|big) (is|was|are|were|will)\b(?! the (population|number|share|proportion)\b)|\bhow (?:large|big)\b(?=\s*(?:[?,.]|$|in\b|square\b|hectares\b|acres\b|mu\b))|\bin (hectares|acres|mu|square (kilo)?met(er|re)s)\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|approximate|overall|gross) )?(?:(?:total|floor|land|site|building|construction) )area\b|\b(what|which) (time ?frame|timeframe|period of time)\b|多长|多久|多远|多宽|多高|长度|面积|占地多[大少]|(?<!第)几个?(?:小时|钟头|分钟|星期|礼拜)|多少个?(?:小时|钟头|钟(?![点头]))|(?<!第)几个月|(?<!第)几(?:天|周)", re.I)),
     # Rates that are stated in per cent: "What was Yangpu's GDP growth rate?" is not answered by "Entering 2024".
     ("percent", re.compile(
         r"\bwhat percent(age)?\b|\bwhat %|\bhow much percent|\bby how many percent|百分之|百分比|增幅|增速"
@@ -189,7 +192,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # Not "what did the Court say Steymann was entitled to": a fact the speaker stated, which the text may give as
         # its own ("the Court held that …").
         rf"{_X_SAID_WHAT}|{_WHAT_DID_X}(?:say(?=\s*(?:[?.]|$|(?:at|in|during|about|on|regarding|when|to|after|before)\b))"
-        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)(?:了|的(?=d?什么内容))?d?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
+        r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)到?(?:了|的(?=d?什么内容))?d?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
         rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
@@ -217,7 +220,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that)\s+(?:(?:will|gonna|is|are|can)\s+)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+     r"|\b(?:is|was|are|were) there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:dates?|deadlines?|timeline)\b"  # "is there a target opening date"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
@@ -240,7 +244,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -262,7 +266,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|[\"“‘'][^\"”’'?]*?\b(?P<number>two|three|four|five|six|seven|eight|nine|ten)\b[^\"”’'?]*[\"”’'][^?]*\bwhat (?:are|were) (?:the |these |those )?(?P=number)\b"
         r"|\bwhich (?P<counted>two|three|four|five|six|seven|eight|nine|ten) [\w-]+ (?:are|were) (?:the |these |those )?[\"“‘'](?P=counted)\b"
         r"|\bwhy (?:is|was) it called\b|\bmeaning what\b|\bwhat mean\b"  # "330 meaning what?", "each number what mean?"
-        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么)",
+        r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*(?:那|这)?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*个?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么|啥)",
         re.I,
     )),
     # "Which three business centers", "哪三个产业": several things, named one by one.
@@ -283,7 +287,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
-        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名(?:字|称)?|名称是什么"
+        rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名(?:字|称)?|名称(?:分别|具体|到底|究竟)?是(?:什么|啥)"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
         rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
         r"|,\s*(?:its |their |the )?names?\s*\??\s*$"  # "Market Chen Jining inspected, name?"
@@ -541,7 +545,7 @@ _ASKS_A_NAME = re.compile(r"\s*(?:(?:what|which) (?:is|was|are|were) (?:the |the
 
 
 # A "who" with a verb or two after it and nothing more, in a question that asks nothing before it.
-_ENDS_AFTER_WHO = re.compile(r"(?:\s+[A-Za-z'’-]+){1,3}\s*[?.!]*\s*$")
+_ENDS_AFTER_WHO = re.compile(r"(?:\s+(?:is|was|are|were)\s+(?:the|a|an))?(?:\s+[A-Za-z'’-]+){1,3}\s*[?.!]*\s*$", re.I)
 _ASKS_BEFORE_WHO = re.compile(r"\b(?:what|which|whose|where|when|why|how|who|whom|name|tell|list|give|find|identify|show)\b", re.I)
 
 
@@ -1094,6 +1098,9 @@ def _part_of_a_body(text: str, start: int, end: int) -> bool:
 _OF_A_BODY = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(_BODY_WORDS))})\s+of\s+(?:the\s+)?$")
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:sub-?(?:district|strict)|district|town(?:ship)?|village|county|road|street|river|island)s?\b")
+
+
 def _names(text: str) -> list[str]:
     """Capitalised pairs that look like people's names; romanised Chinese names ("Xue Kan") first."""
     if _is_headline(text):
@@ -1115,6 +1122,7 @@ def _names(text: str) -> list[str]:
         for m in re.finditer(r"(?<=[a-z,;:] )([A-Z][a-z][A-Za-z'’-]*)(?![A-Za-z'’-]|\s+[A-Z])", text)  # not "CPC"
         if not re.search(r"[A-Z][\w'’-]*\s+$", text[: m.start()])  # nor the last word of "Joint Security Command"
         and not _OF_A_BODY.search(text[: m.start()])  # nor of "Chamber of Commerce"
+        and not _PLACE_AFTER.match(text, m.end())  # nor a place: "Yinhang sub-district will …"
     ]
     names = [f"{a} {b}" for a, b in pairs if a.lower() not in _COMMON_CAPITALISED]
     return names + [w for w in inner if w.lower() not in _NOT_NAMES and w.lower() not in _COMMON_CAPITALISED]
@@ -1399,8 +1407,11 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # of people it does not name: "who analyses drill cores?" - "stratigraphers", "the main contractor".
         # A question typed all in lower case ("who ran yangpu's meeting") cannot tell; it wants a name. One that asks
         # for whom something is ("for who is that base?", "who will the base serve?") wants a group, named or not.
+        # So does one that says "name" or "he": "Yinhang party secretary, who is he? name".
         asks_group = _ASKS_BENEFICIARY.search(question)
-        if not asks_group and (re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question)):
+        if not asks_group and (
+            re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question) or _ASKS_SOMEONE.search(question)
+        ):
             return False
         groups = [m.group() for m in _PEOPLE_WORDS.finditer(text) if m.group()[0].islower() or m.start() == 0]
         return any(w.lower() not in asked and w.lower() not in _NOT_PEOPLE for w in groups)  # not "Center" of a body's name
@@ -1408,6 +1419,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
 
 
 # Words the pattern below takes for people's: "further", "major", "sector" …
+_ASKS_SOMEONE = re.compile(r"\b(?:names?|he|she|him|her)\b", re.I)
 _NOT_PEOPLE = frozenset(
     """further other others another under over after never ever however rather whether together either neither
     order orders number numbers matter matters water paper papers power powers border borders center centers
@@ -1853,6 +1865,8 @@ def _head(words: list[str]) -> list[str]:
     for i, word in enumerate(words):
         if word.lower() in _FUNCTION_WORDS or word.lower() in _VERBS_AFTER:
             return words[:i]
+        if word[-1:] in ",;:":  # "80 hectares of green space, 30 kilometers …": the phrase ends at the comma
+            return [*words[:i], word[:-1]]
     return words
 
 

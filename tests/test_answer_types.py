@@ -353,6 +353,21 @@ from rag.pipeline import normalize_question
         ("陆铭讲的啥题目", "title"),  # the title, not the speech
         ("CIIE import expo dates this year? need to book trucks early", "date"),
         ("陆铭的报告讲了多少辰光", "length"),
+        # Writers OK-OQ: money typed back to front or asked inside a request, a size in a unit alone, "when they
+        # all done", whether there is a date, "where it held", "by what name … objectives", "who's the …".
+        ("minhang 71 projects total money how much", "money"),
+        ("Total capex for Minhang's 71 major industrial projects?", "money"),
+        ("Could you tell me what the total investment budget is for the 71 major industrial projects?", "money"),
+        ("big zero bay how big sq km", "length"),
+        ("hongqiao 16 projects when they all done", "date"),
+        ("Airport Link Line - is there a target opening date for the Minhang section?", "date"),
+        ("Yangpu quarterly work meeting april 9, where it held? which building or hall", "venue"),
+        ("By what name did the district mayor refer to the annual overall objectives?", "title"),
+        ("yinhang subdistrict who's the party sec", "person"),
+        ("第一个“完整社区”会在杨浦哪一个街道开始建设?", "name"),
+        ("3+X里那3个是啥 X又是啥", "parts"),
+        ("顾登妹的交流发言具体谈到了哪些方面的工作?", "speech"),
+        ("计划举办哪些活动,活动名称分别是什么?", "name"),
     ],
 )
 def test_question_types(question, kind):
@@ -1408,6 +1423,13 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Which metro line will serve the Big Zero Bay area?", "name", "Metro Line 18 will serve the area.", True),
         ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to the Joint Security Command and the Municipal Urban Operation Management Center.", False),
         ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to Hongqiao Railway Station.", True),
+        # A size's phrase ends at its comma: "80 hectares of green space, 30 kilometers" sizes no Big Zero Bay (OL).
+        ("big zero bay how big sq km", "length", "650 mu of forest area will be added, and 80 hectares of green space, 30 kilometers of greenways will be completed.", False),
+        ("big zero bay how big sq km", "length", "Big Zero Bay covers 5.6 square kilometers.", True),
+        # A place is no one's name, and "who is he? name" wants a name, not a group (writers OL, OP).
+        ("that urban renewal conference, who gave the speech", "person", "To realize upgrading, Yinhang sub-district will explore urban renewal.", False),
+        ("Yinhang sub-district party secretary, who is he? name", "person", "It selects senior and junior party secretaries to build secretarial teams.", False),
+        ("Yinhang sub-district party secretary, who is he? name", "person", "Party secretary Li Ming spoke.", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
