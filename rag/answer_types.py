@@ -222,6 +222,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:is|was|are|were) there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:dates?|deadlines?|timeline)\b"  # "is there a target opening date"
+     r"|\bthe (?:(?:exact|calendar|precise|specific|actual) ){1,2}(?:date|day)\b"  # "I should like to know the exact calendar date on which …"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
@@ -1788,9 +1789,11 @@ def counted_things(text: str, question: str) -> tuple[str | None, list[str]]:
     X by its own words makes the list None: it may answer.
     """
     asked = _counted_phrase(question)
-    if asked is None or _is_chinese(question) or re.fullmatch(_UNITS, asked.strip(), re.I):
-        return None, []  # ...or a unit alone ("how many square meters?"): holds_type reads the unit
+    if asked is None or _is_chinese(question):
+        return None, []
     asked_words = _measured(asked.split())
+    if re.fullmatch(_UNITS, " ".join(asked_words), re.I):
+        return None, []  # ...or a unit alone ("how many square meters?", "how many kilometer they make"): holds_type reads the unit
     wanted = set(terms(" ".join(asked_words)))
     plain = _drop_modifiers(_NOT_A_QUANTITY.sub(" ", _QUOTED.sub(" ", text)), question)
     stated = _stated_numbers(question)

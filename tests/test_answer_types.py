@@ -368,6 +368,7 @@ from rag.pipeline import normalize_question
         ("3+X里那3个是啥 X又是啥", "parts"),
         ("顾登妹的交流发言具体谈到了哪些方面的工作?", "speech"),
         ("计划举办哪些活动,活动名称分别是什么?", "name"),
+        ("I should like to know the exact calendar date on which the first quarterly work meeting was held", "date"),
     ],
 )
 def test_question_types(question, kind):
@@ -1426,6 +1427,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A size's phrase ends at its comma: "80 hectares of green space, 30 kilometers" sizes no Big Zero Bay (OL).
         ("big zero bay how big sq km", "length", "650 mu of forest area will be added, and 80 hectares of green space, 30 kilometers of greenways will be completed.", False),
         ("big zero bay how big sq km", "length", "Big Zero Bay covers 5.6 square kilometers.", True),
+        # A calendar date is not a weekday (writer OM).
+        ("I should like to know the exact calendar date on which the first quarterly work meeting was held", "date", "On Wednesday, the Shanghai Municipal Party Committee held the first quarterly work meeting.", False),
         # A place is no one's name, and "who is he? name" wants a name, not a group (writers OL, OP).
         ("that urban renewal conference, who gave the speech", "person", "To realize upgrading, Yinhang sub-district will explore urban renewal.", False),
         ("Yinhang sub-district party secretary, who is he? name", "person", "It selects senior and junior party secretaries to build secretarial teams.", False),
@@ -1810,3 +1813,17 @@ def test_the_seeds_answer_writers_qt_to_qz(readonly_seed_pipeline):
     assert not projects.abstained and "71 major industrial projects" in projects.text
     assert readonly_seed_pipeline.ask("wen does maqiao future boat park open 2 the public").abstained
     assert readonly_seed_pipeline.ask("gongqing forest park ticket how much for old people").abstained
+
+
+def test_the_seeds_answer_writers_ok_to_oq(readonly_seed_pipeline):
+    # A length asked in a unit with the sentence running on, "how many kilometer they make" (writer OP).
+    greenways = readonly_seed_pipeline.ask("Minhang park city, greenway how many kilometer they make this year?")
+    assert not greenways.abstained and "30 kilometers of greenways" in greenways.text
+    # "一种什么样的形象": what the cadres should strive to be, after the measure word (writer OM).
+    tiger = readonly_seed_pipeline.ask("请问会议在要求干部担当作为时,希望干部们争当一种什么样的形象?")
+    assert not tiger.abstained and "小老虎" in tiger.text
+    # No total for the 71 projects, no party secretary of Yinhang named, no size of Big Zero Bay (writers OL, OQ).
+    assert readonly_seed_pipeline.ask("minhang 71 projects total money how much").abstained
+    assert readonly_seed_pipeline.ask("Total capex for Minhang's 71 major industrial projects?").abstained
+    assert readonly_seed_pipeline.ask("Yinhang sub-district party secretary, who is he? name plz").abstained
+    assert readonly_seed_pipeline.ask("big zero bay how big sq km").abstained

@@ -58,10 +58,11 @@ def test_answer_is_the_sentence_that_holds_the_fact():
     assert (citation.start, citation.end) == (100 + text.index("Minhang"), 100 + text.index(" Lunch"))
 
 
-def test_a_chinese_question_is_answered_by_the_sentence_with_the_verb_it_asks_the_object_of():
-    # "争当什么": the sentence that says 争当 answers, not the heading that shares the question's other words.
+@pytest.mark.parametrize("question", ["区委书记要求干部担当作为,争当什么样的角色?", "会议要求干部担当作为时,希望干部们争当一种什么样的形象?"])
+def test_a_chinese_question_is_answered_by_the_sentence_with_the_verb_it_asks_the_object_of(question):
+    # "争当(一种)什么": the sentence that says 争当 answers, not the heading that shares the question's other words.
     text = "要在干部担当作为、干事创业上焕发新气象。更好担当尽责,争当敢拼敢打的“小老虎”。"
-    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15, max_sentences=1).generate("区委书记要求干部担当作为,争当什么样的角色?", [hit(text)])
+    answer = ExtractiveGenerator(idf=flat_idf, abstain_threshold=0.15, max_sentences=1).generate(question, [hit(text)])
     assert answer.text.startswith("更好担当尽责,争当敢拼敢打的“小老虎”。")
 
 
