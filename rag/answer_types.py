@@ -82,7 +82,7 @@ _WHERE_IS_THING = (
 )
 # "Where was the conference held?": the place of an event, which a venue or a place's name answers.
 # "Where was it held?", "In which building was it held?"
-_WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location))"
+_WHERE_HELD = r"\b(?:where|(?:in|at) (?:which|what) (?:building|hall|room|hotel|place|city|town|country|stadium|venue|location)(?: or (?:building|hall|room|hotel|place|venue|location))?)"
 _WHERE_HELD += r" (?:exactly |precisely )?(?:was|were|is|are|will|did|does|do)\b[^?]*\b(?:hold|holding|held|convened|hosted|staged|take place|took place|taking place)\b"
 # "teach me where Yangpu quarterly work meeting was held": asked inside a request, its subject before the verb.
 _WHERE_HELD += r"|\bwhere (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:was|were|is|are|will be) (?:held|convened|hosted|staged)\b"
@@ -106,7 +106,7 @@ _ZH_NAMED_ASKED = (
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
 # of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
 _EN_NAMED_ASKED = re.compile(
-    rf"(?:which|what)\s+(?:(?!{_NAMED_THINGS}\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
+    rf"(?:which|what)\s+(?:(?!(?:{_NAMED_THINGS}|{_NAMED_OFFERS})\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
     # "Which metro line / station": "Airport Link Line", "Metro Line 18", "Xinzhuang Station".
     r"(?:(?<=metro )|(?<=subway ))(?:line|station)|"
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",
@@ -147,7 +147,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # question that mentions money ("which program achieves much with small investment", "who paid the cost").
     ("money", re.compile(
         rf"\bhow much (money|funding|capital|dough|cash)\b|\bhow many is the (?:money |total )?(?:{_MONEY_NOUNS})\b|\bhow much\b[^?]*\b{_MONEY_VERBS}\b|\bhow many {_CURRENCIES}\b|\bwhat (?:is|are|was|were|do|does|did) [^?]*\b(?:selling|sell|sells|sold|priced|renting|rent|rents|rented|going) for\b"
-        rf"|\b(?:{_MONEY_NOUNS}|money)\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
+        rf"|\b(?:{_MONEY_NOUNS}|money|pay|paid|charge|charged)\b[^?]*\bhow much\b"  # typed back to front: "total budget for the projects how much"
         # Asked inside a request: "tell me what the total investment budget is for the 71 projects".
         rf"|\bwhat the (?:[\w-]+ ){{0,2}}?(?:{_MONEY_NOUNS})\s+(?:is|was|are|were|will be)\b"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
@@ -202,7 +202,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
     # "… objectives with a number-y name. What were they called?": a name as written, quoted (not "what is it
     # called when people rebel", a term).
-    ("title", re.compile(rf"{_POLICY_NAME_ASKED}|\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|题名|标题|题为|为题|主题是什么|什么主题|口号", re.I)),
+    ("title", re.compile(rf"{_POLICY_NAME_ASKED}|\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|题名|标题|题为|为题|主题是什么|什么主题|(?<!喊)口号", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"
@@ -232,7 +232,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # coded name).
     ("count", re.compile(
         r"^(?!.*几[种个项家类].*[,，]\s*(?:那|就)?[是有]哪[几两二三四五六七八九十]).*?"
-        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|exact|precise|actual|overall) )?number of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
+        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|exact|precise|actual|overall) )?(?:number|count) of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
         re.I | re.S,
     )),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -245,7 +245,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|在什么(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|[在勒辣](?:什么|啥)(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"

@@ -369,6 +369,13 @@ from rag.pipeline import normalize_question
         ("顾登妹的交流发言具体谈到了哪些方面的工作?", "speech"),
         ("计划举办哪些活动,活动名称分别是什么?", "name"),
         ("I should like to know the exact calendar date on which the first quarterly work meeting was held", "date"),
+        # Writers OT-OY: "in which building or venue did …", "pay how much", "what is the count of", Shanghainese
+        # 勒啥地方, and 别光喊口号 (an idiom: "don't just shout slogans") asks for no slogan.
+        ("In which building or venue did the 18th Standing Committee meeting take place?", "venue"),
+        ("yinhang sunshine 330 class old people pay how much", "money"),
+        ("what is the count of residents getting relocated from the Longwu Road old housing?", "count"),
+        ("迭趟区委常委会扩大会议勒啥地方开个", "venue"),
+        ("旧住房成套改造三年计划一共要改多少户?别光喊口号", "count"),
     ],
 )
 def test_question_types(question, kind):
@@ -1427,6 +1434,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # A size's phrase ends at its comma: "80 hectares of green space, 30 kilometers" sizes no Big Zero Bay (OL).
         ("big zero bay how big sq km", "length", "650 mu of forest area will be added, and 80 hectares of green space, 30 kilometers of greenways will be completed.", False),
         ("big zero bay how big sq km", "length", "Big Zero Bay covers 5.6 square kilometers.", True),
+        # "Which program Yinhang sub-district upgrades" asks the program, not a sub-district (writer OV).
+        ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "In addition, it will comprehensively upgrade the “Sunshine 330” program.", True),
+        ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "it will upgrade the program, and strive for great social effects.", False),
         # A calendar date is not a weekday (writer OM).
         ("I should like to know the exact calendar date on which the first quarterly work meeting was held", "date", "On Wednesday, the Shanghai Municipal Party Committee held the first quarterly work meeting.", False),
         # A place is no one's name, and "who is he? name" wants a name, not a group (writers OL, OP).
