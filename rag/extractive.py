@@ -242,6 +242,8 @@ class ExtractiveGenerator:
             close_call = span.score >= (self.close_call_ratio if same_passage else self.other_passage_ratio) * best.score
             if close_call and not same_passage and kind == "person" and not holds_asked_role(span.text, asked, span.implied):
                 continue  # "the party secretary of Yangpu": not Shanghai's secretary, nor "it selects party secretaries"
+            if not same_passage and hits[span.hit_rank].unnamed > hits[best.hit_rank].unnamed:
+                continue  # "which city action does Yangpu follow": not a close call from an article that never names Yangpu
             # A sentence of another passage joins only as a close call: adding question terms from elsewhere
             # cites passages that rarely hold the answer (SQuAD tune citation precision 0.746 -> 0.772).
             adds_terms = gain >= 0.2 and span.score >= 0.6 * best.score and same_passage

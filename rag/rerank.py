@@ -150,14 +150,15 @@ def rerank(
     if name_penalty and document_words:
         names, writes, length = _name_check(question, documents)
 
-    def unnamed(source: str) -> tuple[float, float]:
-        """(the passage's penalty, the part of it that only a long document earns)"""
+    def unnamed(source: str) -> tuple[float, float, float]:
+        """(the share of the question's names the document never writes, the passage's penalty, the part of it
+        that only a long document earns)"""
         if not names:
-            return 0.0, 0.0
+            return 0.0, 0.0, 0.0
         document = document_words(source)
         missing = sum(not writes(document, name) for name in names) / len(names)
         by_length = long_name_penalty * min(1.0, length(document) / LONG_DOCUMENT_WORDS)
-        return missing * max(name_penalty, by_length), missing * max(0.0, by_length - name_penalty)
+        return missing, missing * max(name_penalty, by_length), missing * max(0.0, by_length - name_penalty)
 
     periods = question_periods(question) if document_words else []
 
@@ -188,10 +189,17 @@ def rerank(
 
     scored = []
     for h in hits:
-        penalty, elsewhere = unnamed(h.chunk.source)
+        missing, penalty, elsewhere = unnamed(h.chunk.source)
         text = to_simplified(h.chunk.text)  # the fact checks read simplified characters, as the question is typed
         sentence = best_sentence_score(text, weights, kind, asked, type_bonus, h.sentence_scores, semantic)
         scored.append(
-            replace(h, score=h.score / top + weight * sentence - penalty, elsewhere=elsewhere, other_period=other_period(h.chunk.source), other_place=other_place(h.chunk.source))
+            replace(
+                h,
+                score=h.score / top + weight * sentence - penalty,
+                unnamed=missing,
+                elsewhere=elsewhere,
+                other_period=other_period(h.chunk.source),
+                other_place=other_place(h.chunk.source),
+            )
         )
     return sorted(scored, key=lambda h: -h.score)

@@ -97,6 +97,8 @@ class Hit:
     # How surely the passage's whole document is about something else: a long article that never writes a name the
     # question gives (rag/rerank.py). The generator holds it against the passage's sentences.
     elsewhere: float = 0.0
+    # The share of the question's names (rag/rerank.py) that the passage's document never writes, of any length.
+    unnamed: float = 0.0
     # The passage's document never writes a year or quarter the question names ("how many parks did Minhang complete
     # in 2023", asked of an article that only says "this year"; "the third quarter" of one about the second): its
     # sentences cannot say what happened then.

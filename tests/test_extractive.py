@@ -407,6 +407,9 @@ def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_a
     # The reranker found that Minhang's whole (long) article never writes "Yangpu": no close call.
     answer = generator.generate(question, [replace(minhang, elsewhere=0.85), yangpu])
     assert [c.source for c in answer.citations] == ["y.txt"] and "Happy Employment" in answer.text
+    # ...nor when the article is short: it never writes "Yangpu", and the answer's does (writer WJ).
+    answer = generator.generate(question, [replace(minhang, unnamed=1.0), yangpu])
+    assert [c.source for c in answer.citations] == ["y.txt"] and "Happy Employment" in answer.text
 
 
 def test_no_answer_from_an_article_about_somewhere_else_when_the_asked_place_has_its_own_article():

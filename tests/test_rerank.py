@@ -99,6 +99,8 @@ def test_a_long_document_that_never_names_the_asked_place_moves_down_further():
     short = _library(minhang, yangpu)
     ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, document_words=short.document_words, **penalties)
     assert ranked[0].chunk.source == "minhang.txt"
+    # ...but it still never names Yangpu, which the generator reads as the share of names left out.
+    assert [h.unnamed for h in ranked] == [1.0, 0.0]
     # A whole article of a thousand words that never writes "Yangpu" is about somewhere else.
     long = _library(minhang, yangpu, long_source="minhang.txt")
     ranked = rerank(question, [minhang, yangpu], flat_idf, weight=1.0, document_words=long.document_words, **penalties)
