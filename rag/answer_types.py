@@ -120,7 +120,7 @@ CHECK_ONLY = frozenset({"name", "list", "parts", "duty", "hours", "contact", "sp
 _WHAT_DID = r"\bwhat (?:exactly |specifically )?(?:did|does|do|will|would|has|have|had) "
 # Typed back to front: "market supervision bureau say what at the yangpu meeting".
 _X_SAID_WHAT = r"^\s*(?!(?:did|does|do|is|was|were|are|will|can|could|has|have|had)\b)((?:[\w'’.-]+ ){1,5}?)(?:say|said|says|talk about|talked about) what\b"
-_WHAT_DID_X = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)"  # "Wang Hao 王浩"
+_WHAT_DID_X = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,5}}?(?:[{CJK}]+ )?)(?:(?:actually|exactly|really|specifically) )?"  # "Wang Hao 王浩"
 # "What did the District Culture and Tourism Bureau report …": a body's name runs longer than a person's.
 _WHAT_DID_BODY = rf"{_WHAT_DID}((?:[\w'’.-]+ ){{1,8}}?)"
 _WHAT_X_DID_X = r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bby )\bwhat (?:[\w'’-]+ ){0,3}(?:did|does|will|would) ((?:[\w'’.-]+ ){1,6}?)"
@@ -195,7 +195,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)到?(?:了|的(?=d?什么内容))?d?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
-        rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address)\b)",  # "… report in its speech"
+        rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address|meeting)\b)"  # "… report in its speech"
+        r"|\bspeech(?:es)?\b[^?]*\bwhat (?:did|does|do) (?:they|it|he|she) (?:actually |really )?(?:say|report|talk about)\b",  # "bureau exchange speech - what did they report"
         re.I,
     )),
     # "副区长王浩分管哪些工作", "what is the vice mayor in charge of": a portfolio, which the text must assign.
@@ -409,6 +410,9 @@ _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held wo
 # "When was Minhang District founded?" is not dated by a meeting "held on August 22" there. (Only a meeting's
 # date is refused: "the 2007 Lisbon Treaty" dates the treaty, with no word of founding.)
 _HELD_ON = re.compile(r"\bheld (?:on|in)\b", re.I)
+# "When will the relocated residents be able to move back?": a return, which the text must speak of.
+_ASKS_RETURN = re.compile(r"\b(?:move|moving|go|going|come|coming|get|getting)\s+back\b|回迁|搬回", re.I)
+_RETURNS = re.compile(r"\bback\b|\breturn|回迁|搬回|回到", re.I)
 _ASKS_FOUNDING = re.compile(r"\bwhen (?:was|were|is|are)\b.*\b(?:founded|established|set up|created|formed|incorporated)\b", re.I)
 # "When did Xue Kan become the district's party secretary?": the day someone took a post, which a sentence must
 # say they took (not "Xue Kan noted that since the beginning of this year, …").
@@ -1296,6 +1300,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return False
         if _ASKS_APPOINTMENT.search(question) and not _APPOINTED.search(text):
             return False
+        if _ASKS_RETURN.search(question) and not _RETURNS.search(text):
+            return False  # "when can the residents move back": not when the renovation is completed
         stated = {m.group() for m in _CALENDAR_DAY.finditer(question)}
         if stated:  # "除了3月17日这次会,下一次哪天开": not the day the question gives
             text = _CALENDAR_DAY.sub(lambda m: " " if m.group() in stated else m.group(), text)

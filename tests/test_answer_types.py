@@ -376,6 +376,10 @@ from rag.pipeline import normalize_question
         ("what is the count of residents getting relocated from the Longwu Road old housing?", "count"),
         ("迭趟区委常委会扩大会议勒啥地方开个", "venue"),
         ("旧住房成套改造三年计划一共要改多少户?别光喊口号", "count"),
+        # What a body said, with "actually" before "say", reported at a meeting, or asked after naming its speech.
+        ("What did the District Market Supervision Bureau actually say in its speech at the April meeting?", "speech"),
+        ("What did the district Civil Affairs Bureau report at the Yangpu April quarterly meeting?", "speech"),
+        ("YP market supervision bureau exchange speech - what did they report", "speech"),
     ],
 )
 def test_question_types(question, kind):
@@ -1437,6 +1441,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "Which program Yinhang sub-district upgrades" asks the program, not a sub-district (writer OV).
         ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "In addition, it will comprehensively upgrade the “Sunshine 330” program.", True),
         ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "it will upgrade the program, and strive for great social effects.", False),
+        # Moving back is not when the renovation is done (five writers).
+        ("When will the residents relocated from No. 5530 Longwu Road be able to move back into their homes?", "date", "The renovation of the old housing in No. 5530, Longwu Road will be completed by the end of September.", False),
+        ("When will the residents relocated from No. 5530 Longwu Road be able to move back into their homes?", "date", "Residents will move back in by March 2025.", True),
         # A calendar date is not a weekday (writer OM).
         ("I should like to know the exact calendar date on which the first quarterly work meeting was held", "date", "On Wednesday, the Shanghai Municipal Party Committee held the first quarterly work meeting.", False),
         # A place is no one's name, and "who is he? name" wants a name, not a group (writers OL, OP).
