@@ -218,7 +218,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
         r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat time\b[^?]*"
-        r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began)\b|营业时间|开放时间|几点(?:开|关)",
+        r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began|arrive|arrived|get to|got to|reach|reached)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
     ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
@@ -246,7 +246,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|[在勒辣](?:什么|啥)(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|{_WHERE_HELD}|{_WHERE_MEETING}|\b(?:what|which) (?:building|hall|room|hotel|venue)(?: or (?:building|hall|room|hotel|venue))?\b[^?]*\b(?:held|hosted|convened) (?:in|at)(?=\s*(?:[?.,]|$|on\b|during\b|when\b))|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方)|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|[在勒辣](?:什么|啥)(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -267,7 +267,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|[\"“‘']\s*(?P<coded>[^\"”’'?]{2,40}?)\s*[\"”’'][^?]*\bwhat (?:is|are|was|were) (?:the |these |those )?(?P=coded)\b"
         r"|[\"“‘'][^\"”’'?]*?\b(?P<number>two|three|four|five|six|seven|eight|nine|ten)\b[^\"”’'?]*[\"”’'][^?]*\bwhat (?:are|were) (?:the |these |those )?(?P=number)\b"
         r"|\bwhich (?P<counted>two|three|four|five|six|seven|eight|nine|ten) [\w-]+ (?:are|were) (?:the |these |those )?[\"“‘'](?P=counted)\b"
-        r"|\bwhy (?:is|was) it called\b|\bmeaning what\b|\bwhat mean\b"  # "330 meaning what?", "each number what mean?"
+        r"|\bwhy (?:is|was) it called\b|\bmeaning what\b|\bmeans? what\b|\bwhat mean\b"  # "330 meaning what?", "each number what mean?"
         r"|\bwhat (?:numbers|figures) (?:r|are|were) (?:they|these|those)\b|\bwhat (?:does|do|did) [^?]{0,40}?\bmean\b|具体|分别|包括哪|包含哪|由哪|(?:是|指)哪[两二三四五六七八九十几\d]|代表什么|指什么|指哪|所指(?:系|是|为)?(?:什么|哪)|里(?:头|面|边)的[^?？,，]{0,8}?(?:是|指)(?:哪(?:些|几)|什么)|什么意思|里(?:头|面|边)?[的,，]?\s*(?:那|这)?\s*[“\x22‘']?[\dA-Za-z]+[”\x22’']?\s*个?\s*(?:到底|究竟)?(?:是|指)?(?:哪|什么|啥)",
         re.I,
     )),
@@ -666,7 +666,7 @@ _COLLOQUIAL = [
     (re.compile("几时"), "什么时候"),
     (re.compile("边日"), "哪天"),
     (re.compile("边度|边处"), "哪里"),
-    (re.compile("边(?:个|位)(?=[?？呀啊㗎呢]|$)"), "谁"),
+    (re.compile("边(?:个|位)(?=[?？呀啊㗎呢]|$|出席|主持|讲|发言|负责|参加|去|做)"), "谁"),  # "有边个出席咗": who
     (re.compile("边(?=[一二三四五六七八九十两几\\d]*[个位间条项种样啲年月])"), "哪"),
     (re.compile("乜嘢|咩嘢|乜|咩"), "什么"),
     (re.compile("点样"), "怎样"),

@@ -142,7 +142,7 @@ _CHAT_SPELLINGS = [
     # A phone's text-speak: "wen does the tunnel open", "hw many new grads", "wat exact date", "is it b4 june".
     # "wen" in lower case only: "Wen" is also a name. ("u" and "r" are read in answer_types' _COLLOQUIAL.)
     (re.compile(r"(?-i:\bwen\b)(?=\s+(?:does|did|do|is|was|will|are|r|can|could|would|should)\b)", re.I), "when"),
-    (re.compile(r"\b(?:wat|wut|wht)\b", re.I), "what"),
+    (re.compile(r"\b(?:wat|wut|wht|whit)\b", re.I), "what"),
     (re.compile(r"\bhw\b(?=\s+(?:many|much|long|far|big|old|large|is|was|did|does|do|are|will)\b)", re.I), "how"),
     (re.compile(r"\bb4\b", re.I), "before"),
     (re.compile(r"\btryna\b", re.I), "trying to"),

@@ -380,6 +380,10 @@ from rag.pipeline import normalize_question
         ("What did the District Market Supervision Bureau actually say in its speech at the April meeting?", "speech"),
         ("What did the district Civil Affairs Bureau report at the Yangpu April quarterly meeting?", "speech"),
         ("YP market supervision bureau exchange speech - what did they report", "speech"),
+        # Writers NB-NE: Scots "whit … held in", "what time did he get to", Cantonese "有边个出席咗" (who attended).
+        ("whit hall or buildin was the big urban renewal conference held in on the first workin day o' the year", "venue"),
+        ("wat time did chen jining get to the new years eve security command", "hours"),
+        ("区人大常委会副主任有边个出席咗呀", "person"),
     ],
 )
 def test_question_types(question, kind):
