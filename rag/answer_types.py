@@ -413,6 +413,13 @@ _HELD_ON = re.compile(r"\bheld (?:on|in)\b", re.I)
 # "When will the relocated residents be able to move back?": a return, which the text must speak of.
 _ASKS_RETURN = re.compile(r"\b(?:move|moving|go|going|come|coming|get|getting)\s+back\b|回迁|搬回", re.I)
 _RETURNS = re.compile(r"\bback\b|\breturn|回迁|搬回|回到", re.I)
+# "How many people attended the meeting?", "how many people come sit there", "多少人参加": a count of those present.
+_ASKS_ATTENDANCE = re.compile(
+    r"\bhow many (?:people|persons|participants|attendees|officials|leaders|cadres|deputies)\b[^?]*"
+    r"\b(?:attend|attended|attending|participat\w*|present|show(?:ed)? up|come sit|came|were there)\b|多少人(?:参加|出席|参会|到场|与会)",
+    re.I,
+)
+_ATTENDED = re.compile(r"\battend|\bparticipa|\bpresent\b|\bpeople came\b|出席|参加|参会|到场|与会|列席", re.I)
 _ASKS_FOUNDING = re.compile(r"\bwhen (?:was|were|is|are)\b.*\b(?:founded|established|set up|created|formed|incorporated)\b", re.I)
 # "When did Xue Kan become the district's party secretary?": the day someone took a post, which a sentence must
 # say they took (not "Xue Kan noted that since the beginning of this year, …").
@@ -1281,6 +1288,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         asked = set(_ORDINAL.findall(question))
         return any(o not in asked for o in _ORDINAL.findall(text))
     if kind in ("count", "number"):
+        if _ASKS_ATTENDANCE.search(question) and not _ATTENDED.search(text):
+            return False  # "how many people come sit there": who attended, not "200,000 residents"
         if _is_chinese(question):
             return _holds_quantity(text, question) and _counts_asked_measure(text, question)
         if kind == "count" and not _ASKS_UNIT.search(question):

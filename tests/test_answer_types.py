@@ -820,7 +820,7 @@ def test_the_secretary_of_a_district_is_not_the_secretary_of_the_city():
     ],
 )
 def test_number_words_in_slogans_and_names_are_not_counts(text, holds):
-    assert holds_type(text, "count", "How many deputies attended the meeting?") is holds
+    assert holds_type(text, "count", "How many of them are there?") is holds
 
 
 @pytest.mark.parametrize(
@@ -1445,6 +1445,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "Which program Yinhang sub-district upgrades" asks the program, not a sub-district (writer OV).
         ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "In addition, it will comprehensively upgrade the “Sunshine 330” program.", True),
         ("Name the program Yinhang sub-district says it will comprehensively upgrade", "name", "it will upgrade the program, and strive for great social effects.", False),
+        # Who attended is not how many people live there (writer OU).
+        ("yangpu april quarter meeting how many people come sit there", "count", "Besides, it makes efforts to make the common wish of 200,000 residents come true.", False),
+        ("How many people attended the Yangpu quarterly work meeting?", "count", "About 300 people attended the meeting.", True),
         # Moving back is not when the renovation is done (five writers).
         ("When will the residents relocated from No. 5530 Longwu Road be able to move back into their homes?", "date", "The renovation of the old housing in No. 5530, Longwu Road will be completed by the end of September.", False),
         ("When will the residents relocated from No. 5530 Longwu Road be able to move back into their homes?", "date", "Residents will move back in by March 2025.", True),
