@@ -556,7 +556,8 @@ _BEFORE_ASKING_WHO = frozenset(
 _ASKS_A_NAME = re.compile(r"\s*(?:(?:what|which) (?:is|was|are|were) (?:the |their |his |her )?(?:[\w-]+ )?names? of|names?\b)", re.I)
 
 
-# A "who" with a verb or two after it and nothing more, in a question that asks nothing before it.
+# A "who" with a verb or two after it and nothing more ("… who chaired?", "… who's the party secretary"), in a
+# question that asks nothing before it.
 _ENDS_AFTER_WHO = re.compile(r"(?:\s+(?:is|was|are|were)\s+(?:the|a|an))?(?:\s+[A-Za-z'’-]+){1,3}\s*[?.!]*\s*$", re.I)
 _ASKS_BEFORE_WHO = re.compile(r"\b(?:what|which|whose|where|when|why|how|who|whom|name|tell|list|give|find|identify|show)\b", re.I)
 
@@ -1110,6 +1111,7 @@ def _part_of_a_body(text: str, start: int, end: int) -> bool:
 _OF_A_BODY = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in sorted(_BODY_WORDS))})\s+of\s+(?:the\s+)?$")
 
 
+# A capitalised word before one of these is a place's name: "Yinhang sub-district", "Longwu Road".
 _PLACE_AFTER = re.compile(r"\s+(?:sub-?(?:district|strict)|district|town(?:ship)?|village|county|road|street|river|island)s?\b")
 
 
@@ -1423,7 +1425,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # of people it does not name: "who analyses drill cores?" - "stratigraphers", "the main contractor".
         # A question typed all in lower case ("who ran yangpu's meeting") cannot tell; it wants a name. One that asks
         # for whom something is ("for who is that base?", "who will the base serve?") wants a group, named or not.
-        # So does one that says "name" or "he": "Yinhang party secretary, who is he? name".
+        # One that says "name" or "he" wants a name too: "Yinhang party secretary, who is he? name".
         asks_group = _ASKS_BENEFICIARY.search(question)
         if not asks_group and (
             re.search(r"(?<=\w )[A-Z]", question) or not re.search(r"[A-Z]", question) or _ASKS_SOMEONE.search(question)
@@ -1434,8 +1436,9 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     raise ValueError(f"unknown answer type {kind!r}")
 
 
-# Words the pattern below takes for people's: "further", "major", "sector" …
+# "who is he? name": one person, asked by name.
 _ASKS_SOMEONE = re.compile(r"\b(?:names?|he|she|him|her)\b", re.I)
+# Words the pattern below takes for people's: "further", "major", "sector" …
 _NOT_PEOPLE = frozenset(
     """further other others another under over after never ever however rather whether together either neither
     order orders number numbers matter matters water paper papers power powers border borders center centers
