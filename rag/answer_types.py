@@ -380,6 +380,13 @@ _HAS_LIST = re.compile(r"\b(and|or|nor|as well as)\b|[、&和及与]", re.I)
 _YEAR_FORMS = r"\b(?:1\d{3}|20\d\d)s?\b(?![,.]\d)|\b\d{1,4}\s*(?:BC|BCE|AD|CE)\b|\b(?:AD|CE)\s*\d{1,4}\b|\d{4}\s*年"
 _HAS_YEAR = re.compile(_YEAR_FORMS)
 _COUNTS_PEOPLE = re.compile(r"\b(?:population|people|residents|inhabitants|citizens|persons|dwellers|populace)\b", re.I)
+# "How many people attended the meeting?", "how many people come sit there", "多少人参加": a count of those present.
+_ASKS_ATTENDANCE = re.compile(
+    r"\bhow many (?:people|persons|participants|attendees|officials|leaders|cadres|deputies)\b[^?]*"
+    r"\b(?:attend|attended|attending|participat\w*|present|show(?:ed)? up|come sit|came|were there)\b|多少人(?:参加|出席|参会|到场|与会)",
+    re.I,
+)
+_ATTENDED = re.compile(r"\battend|\bparticipa|\bpresent\b|\bpeople came\b|出席|参加|参会|到场|与会|列席", re.I)
 _ALONE = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|\d+))*)\s+alone\b")
 # A year of a five-year plan, named by its place in the plan: "在“十四五”规划收官之年召开" (its final year).
 # Asked as a time within the plan ("十四五规划的哪一年开的", "十四五啥时候开的"), not when the plan was made.
@@ -410,16 +417,6 @@ _EVENT_TERMS = frozenset(terms("meeting session conference seminar forum held wo
 # "When was Minhang District founded?" is not dated by a meeting "held on August 22" there. (Only a meeting's
 # date is refused: "the 2007 Lisbon Treaty" dates the treaty, with no word of founding.)
 _HELD_ON = re.compile(r"\bheld (?:on|in)\b", re.I)
-# "When will the relocated residents be able to move back?": a return, which the text must speak of.
-_ASKS_RETURN = re.compile(r"\b(?:move|moving|go|going|come|coming|get|getting)\s+back\b|回迁|搬回", re.I)
-_RETURNS = re.compile(r"\bback\b|\breturn|回迁|搬回|回到", re.I)
-# "How many people attended the meeting?", "how many people come sit there", "多少人参加": a count of those present.
-_ASKS_ATTENDANCE = re.compile(
-    r"\bhow many (?:people|persons|participants|attendees|officials|leaders|cadres|deputies)\b[^?]*"
-    r"\b(?:attend|attended|attending|participat\w*|present|show(?:ed)? up|come sit|came|were there)\b|多少人(?:参加|出席|参会|到场|与会)",
-    re.I,
-)
-_ATTENDED = re.compile(r"\battend|\bparticipa|\bpresent\b|\bpeople came\b|出席|参加|参会|到场|与会|列席", re.I)
 _ASKS_FOUNDING = re.compile(r"\bwhen (?:was|were|is|are)\b.*\b(?:founded|established|set up|created|formed|incorporated)\b", re.I)
 # "When did Xue Kan become the district's party secretary?": the day someone took a post, which a sentence must
 # say they took (not "Xue Kan noted that since the beginning of this year, …").
@@ -436,6 +433,9 @@ _APPOINTED = re.compile(
 _FOUNDED = re.compile(
     r"\b(?:found(?:ed|ing|ation)?|establish\w*|set up|creat\w*|form(?:ed|ation)|incorporat\w*|built|inaugurat\w*)\b", re.I
 )
+# "When will the relocated residents be able to move back?": a return, which the text must speak of.
+_ASKS_RETURN = re.compile(r"\b(?:move|moving|go|going|come|coming|get|getting)\s+back\b|回迁|搬回", re.I)
+_RETURNS = re.compile(r"\bback\b|\breturn|回迁|搬回|回到", re.I)
 
 
 def _dates_another_event(text: str, question: str) -> bool:

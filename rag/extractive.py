@@ -112,8 +112,8 @@ class _Weights:
         return sum(self.weights[t] for t in terms) / self.total
 
 
-# The verb a Chinese question asks the object of: 争当 in "争当什么样的角色".
-_ZH_FOCUS = re.compile(r"([\u4e00-\u9fff]{2})了?(?:一[种个类名位])?(?:什么|啥)")  # "争当一种什么样的形象": 争当
+# The verb a Chinese question asks the object of: 争当 in "争当什么样的角色" and "争当一种什么样的形象".
+_ZH_FOCUS = re.compile(r"([\u4e00-\u9fff]{2})了?(?:一[种个类名位])?(?:什么|啥)")
 
 
 def _adjacent(spans: Sequence[_Span], span: _Span, after: bool) -> _Span | None:
