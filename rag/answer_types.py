@@ -104,9 +104,10 @@ _ZH_NAMED_ASKED = (
 )
 # ...and in English, places whose names end in what they are: "Daqiao Sub-district", "Xinzhuang Town", and
 # "which district was the market in?" ("Minhang District"; not "which district bureau", a body, nor "what district
-# of Warsaw", nor "in what districts are …", asked of several), and a metro line or station.
+# of Warsaw", nor "in what districts are …", asked of several), a metro line or station, and a museum, stadium or
+# airport ("which museum": "Yangpu Riverside Museum", not "the Spring Festival Couplets Culture Festival").
 _EN_NAMED_ASKED = re.compile(
-    rf"(?:which|what)\s+(?:(?!(?:{_NAMED_THINGS}|{_NAMED_OFFERS})\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|"
+    rf"(?:which|what)\s+(?:(?!(?:{_NAMED_THINGS}|{_NAMED_OFFERS})\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|museum|stadium|airport|"
     # "Which metro line / station": "Airport Link Line", "Metro Line 18", "Xinzhuang Station".
     r"(?:(?<=metro )|(?<=subway ))(?:line|station)|"
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",
@@ -221,7 +222,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began|arrive|arrived|get to|got to|reach|reached)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
-    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,2}}?(?:deadlines?|dates?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
+    ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,3}}?(?:deadlines?|dates?|timelines?|timetables?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:is|was|are|were) there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:dates?|deadlines?|timeline)\b"  # "is there a target opening date"
      r"|\bthe (?:(?:exact|calendar|precise|specific|actual) ){1,2}(?:date|day)\b"  # "I should like to know the exact calendar date on which …"
      r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
@@ -252,6 +253,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
         rf"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b|{_WHERE_IS_THING}"
         r"|\bwhere (?:exactly |precisely )?(?:is|are) (?:it|they)\s*(?:[,?]|$)"  # "15 min service site … where exactly is it"
+        # "Where did Chen Jining go on the night of December 31?": where he went to ("… went to the … Command").
+        r"|\bwhere (?:did|does|do|will|would|has|have|had) [^?]*\b(?:go|went|gone|travel(?:l?ed)?|visit(?:ed)?|head(?:ed)?)\b"
         # "Where exactly are Minhang's new pocket parks going to be?", "Where will the centre be?"
         r"|\bwhere (?:exactly |precisely )?(?:(?:is|are) [^?]*\bgoing to|will [^?]*) be\s*(?:[?.]|$)",
         re.I,
@@ -279,7 +282,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         re.I,
     )),
     # "Which (leading shipping) company", "哪个街道": something that goes by a proper name.
-    ("name", re.compile(rf"\b(which|what) {_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! (?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b)|{_ZH_NAMED_ASKED}", re.I)),
+    # Not a relative "which" before a place's own name ("the forest area which Minhang District plans to add").
+    ("name", re.compile(rf"\b(which|what) (?!(?-i:[A-Z][\w'’-]* (?=[A-Z])){_NAMED_THINGS}\b){_MODIFIERS}{_NAMED_THINGS}(?![\w-])(?! (?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b)|{_ZH_NAMED_ASKED}", re.I)),
     # Not "whose": the owner asked for may be a person, an organisation or a project ("whose project experience").
     # "Who is Chen Huawen?": a person asked for by name wants what they are ("…, deputy secretary of the district
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").

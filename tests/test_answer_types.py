@@ -384,6 +384,13 @@ from rag.pipeline import normalize_question
         ("whit hall or buildin was the big urban renewal conference held in on the first workin day o' the year", "venue"),
         ("wat time did chen jining get to the new years eve security command", "hours"),
         ("区人大常委会副主任有边个出席咗呀", "person"),
+        # Writers NJ-NR: a completion date with three words before "date", a timeline, where someone went, and a
+        # relative "which" before a district's own name, which asks for no district.
+        ("What is the planned construction completion date of the Yindu Road Cross-River Tunnel in Minhang?", "date"),
+        ("What is the timeline for completion of Yindu Road Cross-River Tunnel?", "date"),
+        ("where did shanghai party secretary chen jining go on the night of dec 31", "place"),
+        ("Please state the additional forest area (with unit) which Minhang District plans to add throughout the year.", None),
+        ("Which Yangpu sub-district held the meeting?", "name"),
     ],
 )
 def test_question_types(question, kind):
@@ -1457,6 +1464,12 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("that urban renewal conference, who gave the speech", "person", "To realize upgrading, Yinhang sub-district will explore urban renewal.", False),
         ("Yinhang sub-district party secretary, who is he? name", "person", "It selects senior and junior party secretaries to build secretarial teams.", False),
         ("Yinhang sub-district party secretary, who is he? name", "person", "Party secretary Li Ming spoke.", True),
+        # "Which museum" wants a museum named so, not any capitalised words (writer NR).
+        ("which museum did the yangpu culture and tourism bureau talk about at the april meeting", "name", "Continue to expand the popularity of the Spring Festival Couplets Culture Festival.", False),
+        ("which museum did the yangpu culture and tourism bureau talk about at the april meeting", "name", "The bureau will renovate the Yangpu Riverside Museum.", True),
+        # Where he went: a place he went to (writer NR).
+        ("where did shanghai party secretary chen jining go on the night of dec 31", "place", "Chen Jining, Secretary of the Shanghai Municipal Party Committee, emphasized the theme.", False),
+        ("where did shanghai party secretary chen jining go on the night of dec 31", "place", "On the night of December 31, he went to the New Year's Eve Joint Security Command.", True),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
@@ -1851,3 +1864,18 @@ def test_the_seeds_answer_writers_ok_to_oq(readonly_seed_pipeline):
     assert readonly_seed_pipeline.ask("Total capex for Minhang's 71 major industrial projects?").abstained
     assert readonly_seed_pipeline.ask("Yinhang sub-district party secretary, who is he? name plz").abstained
     assert readonly_seed_pipeline.ask("big zero bay how big sq km").abstained
+
+
+def test_the_seeds_answer_writers_nj_to_nr(readonly_seed_pipeline):
+    # "the forest area … which Minhang District plans to add" asks an area, not which district (writer NL).
+    forest = readonly_seed_pipeline.ask(
+        "Please state the additional forest area (with unit) which Minhang District plans to add throughout the year for the park city construction."
+    )
+    assert not forest.abstained and "650 mu of forest area" in forest.text
+    # Where he went, not the sentence that names him (writer NR).
+    went = readonly_seed_pipeline.ask("where did shanghai party secretary chen jining go on the night of dec 31")
+    assert not went.abstained and "Joint Security Command" in went.text
+    # The tunnel is listed among projects to complete, with no date; no museum is named (writers NJ, NL, NR).
+    assert readonly_seed_pipeline.ask("What is the planned construction completion date of the Yindu Road Cross-River Tunnel in Minhang?").abstained
+    assert readonly_seed_pipeline.ask("What is the timeline for completion of Yindu Road Cross-River Tunnel?").abstained
+    assert readonly_seed_pipeline.ask("which museum did the yangpu culture and tourism bureau talk about at the april meeting").abstained
