@@ -113,6 +113,14 @@ _EN_NAMED_ASKED = re.compile(
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",
     re.I,
 )
+_OFFERS = r"(?:action|campaign|program(?:me)?|initiative|scheme)s?\b"
+_OFFER_ASKED = re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFERS}", re.I)
+
+
+def asks_offer_name(question: str) -> bool:
+    """Whether a question asks which action, campaign or programme ("which city action does Yangpu follow"), whose
+    name the documents write quoted or capitalised right before the word."""
+    return bool(_OFFER_ASKED.search(question))
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
@@ -1351,6 +1359,18 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return any(m not in question and not (generic and m.endswith(generic)) for m in names)
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").
+        # "Which unit did he inspect?": what it is, when the question does not say ("the water and electricity supply
+        # unit"); "which water and electricity supply unit" wants its name.
+        unit = re.search(rf"\bwhich\s+(?:[\w'’-]+\s+){{0,4}}?{_NAMED_UNITS}", question, re.I)
+        if unit:
+            said = {w.lower() for w in re.findall(r"[\w'’-]+", question)} | _FUNCTION_WORDS
+            noun = unit.group().split()[-1]
+            if any(w.lower() not in said for m in re.finditer(rf"((?:[\w'’-]+\s+){{1,4}}){noun}\b", text) for w in m.group(1).split()):
+                return True
+        # "Which city action does Yangpu follow": the action's own name, quoted or capitalised, before "action"
+        # (the city's "Happy Employment in Shanghai Plus" action), not any capitalised word ("Yangpu District").
+        if asks_offer_name(question):
+            return bool(re.search(rf"(?:[\"“‘][^\"”’]{{2,60}}[\"”’]|(?:[A-Z][\w'’-]*\s+)+)\s*(?i:{_OFFERS})", text))
         first = re.search(r"\b(?:which|what)\b", question, re.I)
         asked = first and _EN_NAMED_ASKED.match(question, first.start())
         if asked and not any(m not in question for m in re.findall(rf"(?:[A-Z][\w'’-]*\s+)+(?i:{asked.group(1)})", text)):

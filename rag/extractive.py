@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from rag.answer_types import (
     CHECK_ONLY,
     asks_about_last_year,
+    asks_offer_name,
     counted_things,
     counts_asked_noun,
     counts_asked_phrase,
@@ -242,6 +243,8 @@ class ExtractiveGenerator:
             close_call = span.score >= (self.close_call_ratio if same_passage else self.other_passage_ratio) * best.score
             if close_call and not same_passage and kind == "person" and not holds_asked_role(span.text, asked, span.implied):
                 continue  # "the party secretary of Yangpu": not Shanghai's secretary, nor "it selects party secretaries"
+            if close_call and not same_passage and kind == "name" and asks_offer_name(asked) and not self._holds(span, kind, asked):
+                continue  # "which city action": not a sentence of another passage that names no action
             if not same_passage and hits[span.hit_rank].unnamed > hits[best.hit_rank].unnamed:
                 continue  # "which city action does Yangpu follow": not a close call from an article that never names Yangpu
             # A sentence of another passage joins only as a close call: adding question terms from elsewhere

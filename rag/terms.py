@@ -31,7 +31,7 @@ STOP_WORDS = frozenset(
 # matched "this yr" to "This year, we will …" (a fresh tune leak) and headlines to "who chaired the mtg".
 _SHORTHAND = {
     "grad": "graduate", "grads": "graduates", "dept": "department", "depts": "departments",
-    "e-bike": "electric bicycle", "e-bikes": "electric bicycles", "ebike": "electric bicycle", "ebikes": "electric bicycles",
+    "bike": "bicycle", "bikes": "bicycles", "e-bike": "electric bicycle", "e-bikes": "electric bicycles", "ebike": "electric bicycle", "ebikes": "electric bicycles",
 }
 
 _TOKEN = re.compile(f"[{CJK}]+|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\\d+(?:[.,]\\d+)*%?")

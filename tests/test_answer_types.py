@@ -1470,6 +1470,13 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # Where he went: a place he went to (writer NR).
         ("where did shanghai party secretary chen jining go on the night of dec 31", "place", "Chen Jining, Secretary of the Shanghai Municipal Party Committee, emphasized the theme.", False),
         ("where did shanghai party secretary chen jining go on the night of dec 31", "place", "On the night of December 31, he went to the New Year's Eve Joint Security Command.", True),
+        # "Which city action": an action named so, quoted or capitalised before the word, not any capitalised word
+        # ("Yangpu District"); "which unit?" is answered by what unit, when the question does not say (NW, NU).
+        ("for new grads finding job, yangpu follow which city action ar? got a name is it", "name", "It will closely follow the goal of Yangpu District regarding the construction of a national civilized district.", False),
+        ("for new grads finding job, yangpu follow which city action ar? got a name is it", "name", 'Commit to stable employment, in line with the city’s "Happy Employment in Shanghai Plus" action requirements.', True),
+        ("Which Shanghai city employment campaign should help new graduates find jobs?", "name", "Implement the Happy Employment Plus action for graduates.", True),
+        ("on december 28 Chen Jining went to inspect which unit? the one of facilities and extreme weather", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", True),
+        ("Which water and electricity supply unit did Chen Jining inspect?", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", False),
     ],
 )
 def test_a_fact_of_the_asked_kind_must_be_given(question, kind, text, holds):
@@ -1879,3 +1886,6 @@ def test_the_seeds_answer_writers_nj_to_nr(readonly_seed_pipeline):
     assert readonly_seed_pipeline.ask("What is the planned construction completion date of the Yindu Road Cross-River Tunnel in Minhang?").abstained
     assert readonly_seed_pipeline.ask("What is the timeline for completion of Yindu Road Cross-River Tunnel?").abstained
     assert readonly_seed_pipeline.ask("which museum did the yangpu culture and tourism bureau talk about at the april meeting").abstained
+    # The city's action, cited alone: not also Yinhang's civilized-district goal, which names no action (NW and ten others).
+    action = readonly_seed_pipeline.ask("for new grads finding job, yangpu follow which city action ar? got a name is it")
+    assert "Happy Employment in Shanghai Plus" in action.text and len(action.citations) == 1

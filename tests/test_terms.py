@@ -101,6 +101,7 @@ def test_is_cjk_term():
 def test_chat_shorthand_for_a_content_word_matches_the_word_written_out():
     assert terms("jobs for new grads") == terms("jobs for new graduates")
     assert terms("e-bikes safety") == terms("electric bicycles safety")
+    assert terms("which kind of bikes") == terms("which kind of bicycles")
     assert terms("this yr") == ["yr"]  # "year" is in nearly every sentence: left as typed
 
 
