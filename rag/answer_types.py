@@ -74,9 +74,10 @@ _POLICY_NAME_ASKED = (
 )
 # Up to two words between "which" and the thing ("which leading shipping company"), but not a verb or "type of".
 _MODIFIERS = r"(?:(?!(?:is|was|are|were|does|did|do|has|have|had|can|will|would|type|types|kind|kinds|sort|the|a|an|of)\b)[\w'-]+ ){0,2}?"
-# "Where are Minhang's pocket parks?", "Where was the 1857 riot?": with no other verb, the place of a thing.
+# "Where are Minhang's pocket parks?", "Where was the 1857 riot?": with no other verb, the place of a thing, asked
+# first or after a comma ("… surprise check at a building materials market, where was that market").
 _WHERE_IS_THING = (
-    r"^\s*where (?:is|are|was|were) (?![^?]*\b(?:(?-i:[a-z]\w*(?:ed|ing|ght))|born|held|made|seen|shown|found|kept|led|won|lost|"
+    r"(?:^\s*|,\s*)where (?:is|are|was|were) (?![^?]*\b(?:(?-i:[a-z]\w*(?:ed|ing|ght))|born|held|made|seen|shown|found|kept|led|won|lost|"
     r"most|least|mostly|usually|likely|recently|now|today|then)\b)"
     r"(?:[\w'’.-]+ ){0,5}?(?!(?:from|at|to|in|on|by|for|with|of)\b)[\w'’.-]+\s*\??\s*$"
 )
@@ -227,7 +228,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
         r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat time\b[^?]*"
-        r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began|arrive|arrived|get to|got to|reach|reached)\b|营业时间|开放时间|几点(?:开|关)",
+        r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began|arrive|arrived|get to|got to|reach|reached|go|went|leave|left)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
     ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,3}}?(?:deadlines?|dates?|timelines?|timetables?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
@@ -718,7 +719,7 @@ _CODE_SWITCHED = [
 
 
 _LEADS_A_CLAUSE = re.compile(r"(?:who|whom|whose|what|which|when|where|how|why|whether|if)\b", re.I)
-_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+_ARTICLE = re.compile(r"^(?:the|a|an|that|this|those|these)\s+", re.I)
 _COUNTED = re.compile(rf"(?:{_CARDINAL_WORDS}|\d+)\b", re.I)
 
 

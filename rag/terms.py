@@ -105,7 +105,7 @@ REQUEST = re.compile(
     r"(?:(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
     r"describe|explain|mention|show|advise(?:\s+me)?)\s*[,:]?\s+"
     r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
-    r"their|who|whom|whose|what|which|when|where|how|why|whether|if)\b)"
+    r"their|who|whom|whose|what|which|when|where|how|why|whether|if|(?<=name )(?:that|this|these|those))\b)"
     # "Please teach me total investment amount", a car's voice assistant's "tell me budget yangpu set for …",
     # "read me where …": asked of "me", with no article.
     r"|(?:teach|tell|give|show|find|get|read)\s+me\s*[,:]?\s+(?!about\b))",
@@ -144,6 +144,12 @@ _CHAT_SPELLINGS = [
     (re.compile(r"(?-i:\bwen\b)(?=\s+(?:does|did|do|is|was|will|are|r|can|could|would|should)\b)", re.I), "when"),
     (re.compile(r"\b(?:wat|wut|wht|whit)\b", re.I), "what"),
     (re.compile(r"\bhw\b(?=\s+(?:many|much|long|far|big|old|large|is|was|did|does|do|are|will)\b)", re.I), "how"),
+    # A learner's question word from Spanish or French: "qué year did he become …", "cuántos parks", "quand".
+    (re.compile(r"(?<!\w)qu[ée](?!\w)(?=\s+[a-z])", re.I), "what"),
+    (re.compile(r"(?<!\w)(?:cu[áa]ndo|quand)(?!\w)", re.I), "when"),
+    (re.compile(r"(?<!\w)(?:d[óo]nde|où)(?!\w)", re.I), "where"),
+    (re.compile(r"(?<!\w)(?:cu[áa]nt[oa]s|combien(?: de)?)(?!\w)", re.I), "how many"),
+    (re.compile(r"(?<!\w)qui[ée]n(?!\w)", re.I), "who"),
     (re.compile(r"\bb4\b", re.I), "before"),
     (re.compile(r"\btryna\b", re.I), "trying to"),
     (re.compile(r"\brd(s?)\b", re.I), r"road\1"),  # "yindu rd"

@@ -391,6 +391,10 @@ from rag.pipeline import normalize_question
         ("where did shanghai party secretary chen jining go on the night of dec 31", "place"),
         ("Please state the additional forest area (with unit) which Minhang District plans to add throughout the year.", None),
         ("Which Yangpu sub-district held the meeting?", "name"),
+        # Writers NT-NZ: what time someone went, a place asked after a comma, and "Name that …".
+        ("what time on new years eve did Chen Jining go to the security command centre?", "hours"),
+        ("chen jining dec 28 surprise check at a building materials market, where was that market", "place"),
+        ("Name that building materials market Chen Jining dropped in on without warning on Dec 28!", "name"),
     ],
 )
 def test_question_types(question, kind):
@@ -1886,6 +1890,10 @@ def test_the_seeds_answer_writers_nj_to_nr(readonly_seed_pipeline):
     assert readonly_seed_pipeline.ask("What is the planned construction completion date of the Yindu Road Cross-River Tunnel in Minhang?").abstained
     assert readonly_seed_pipeline.ask("What is the timeline for completion of Yindu Road Cross-River Tunnel?").abstained
     assert readonly_seed_pipeline.ask("which museum did the yangpu culture and tourism bureau talk about at the april meeting").abstained
+    # No year he became secretary, no hour he went, no market's name (writers NU, NT, NZ).
+    assert readonly_seed_pipeline.ask("qué year Chen Jining become the secretary of the Shanghai party committee?").abstained
+    assert readonly_seed_pipeline.ask("what time on new years eve did Chen Jining go to the security command centre?").abstained
+    assert readonly_seed_pipeline.ask("Name that building materials market Chen Jining dropped in on without warning on Dec 28!").abstained
     # The city's action, cited alone: not also Yinhang's civilized-district goal, which names no action (NW and ten others).
     action = readonly_seed_pipeline.ask("for new grads finding job, yangpu follow which city action ar? got a name is it")
     assert "Happy Employment in Shanghai Plus" in action.text and len(action.citations) == 1

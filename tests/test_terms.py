@@ -102,6 +102,12 @@ def test_chat_shorthand_for_a_content_word_matches_the_word_written_out():
     assert terms("jobs for new grads") == terms("jobs for new graduates")
     assert terms("e-bikes safety") == terms("electric bicycles safety")
     assert terms("which kind of bikes") == terms("which kind of bicycles")
+
+
+def test_a_learners_spanish_or_french_question_word_is_read_in_english():
+    assert spelled_out("qué year did he become secretary?") == "what year did he become secretary?"
+    assert spelled_out("cuántos parks has Minhang?") == "how many parks has Minhang?"
+    assert spelled_out("quand is the meeting?") == "when is the meeting?"
     assert terms("this yr") == ["yr"]  # "year" is in nearly every sentence: left as typed
 
 
