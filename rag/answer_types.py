@@ -114,8 +114,18 @@ _EN_NAMED_ASKED = re.compile(
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",
     re.I,
 )
-_OFFERS = r"(?:action|campaign|program(?:me)?|initiative|scheme)s?\b"
+_OFFERS = r"(?:action(?! plan)|campaign|program(?:me)?|initiative)s?\b"
 _OFFER_ASKED = re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFERS}", re.I)
+
+
+def _names_offer(text: str, question: str) -> bool:
+    """Whether `text` names an action, campaign or programme ("which city action does Yangpu follow"): quoted or
+    capitalised before the word (the city's "Happy Employment in Shanghai Plus" action) or quoted after it (the
+    special action of … "fire and gas source cleaning"), not any capitalised word elsewhere ("Yangpu District").
+    Not a scheme or an action plan, named in plain words ("the forest chief scheme", "the three-year action plan")."""
+    if re.search(rf"(?:[\"“‘][^\"”’]{{2,60}}[\"”’]|(?:[A-Z][\w'’-]*\s+)+)\s*(?i:{_OFFERS})", text):
+        return True
+    return bool(re.search(rf"(?i:{_OFFERS})\s+(?:of|for|on|to)\s+[^.;]{{0,60}}?[\"“]", text))
 
 
 def asks_offer_name(question: str) -> bool:
@@ -305,6 +315,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"\bnames? of (the |a |an |its |this |that )?([\w'’-]+ ){{0,4}}?({_NAMED_THINGS}|{_NAMED_OFFERS}|{_NAMED_BODIES})\b|叫什么名(?:字|称)?|名称(?:分别|具体|到底|究竟)?是(?:什么|啥)"
         # "Which water and electricity supply unit did he inspect": the unit's name, not what it supplies.
         rf"|\bwhich (?:[\w'’-]+ ){{0,4}}?{_NAMED_UNITS}\b"
+        rf"|\bwhich (?:[\w'’-]+ ){{0,2}}?{_OFFERS}"  # "Which programme did Yinhang say it would upgrade": “Sunshine 330”
         r"|,\s*(?:its |their |the )?names?\s*\??\s*$"  # "Market Chen Jining inspected, name?"
         r"|\bnames? what\b"  # "…building material market, market name what?"
         r"|\bwhat (?:is|was) (?:its|their) names?\b",  # "the market Chen Jining visited, kindly what is its name"
@@ -1368,10 +1379,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             noun = unit.group().split()[-1]
             if any(w.lower() not in said for m in re.finditer(rf"((?:[\w'’-]+\s+){{1,4}}){noun}\b", text) for w in m.group(1).split()):
                 return True
-        # "Which city action does Yangpu follow": the action's own name, quoted or capitalised, before "action"
-        # (the city's "Happy Employment in Shanghai Plus" action), not any capitalised word ("Yangpu District").
         if asks_offer_name(question):
-            return bool(re.search(rf"(?:[\"“‘][^\"”’]{{2,60}}[\"”’]|(?:[A-Z][\w'’-]*\s+)+)\s*(?i:{_OFFERS})", text))
+            return _names_offer(text, question)
         first = re.search(r"\b(?:which|what)\b", question, re.I)
         asked = first and _EN_NAMED_ASKED.match(question, first.start())
         if asked and not any(m not in question for m in re.findall(rf"(?:[A-Z][\w'’-]*\s+)+(?i:{asked.group(1)})", text)):

@@ -191,7 +191,7 @@ from rag.pipeline import normalize_question
         ("这条路叫什么名字?", "name"),
         # Mentioning money does not ask for an amount.
         ("How many major industrial projects is Minhang pushing as its main investment growth point?", "count"),
-        ("Which program will achieve great social effects with small investment?", None),
+        ("Which program will achieve great social effects with small investment?", "name"),  # the programme's name
         ("Who helped find donors to cover the cost?", "person"),
         ("When did they raise the price of oil to $5.11?", "date"),
         ("What is the name of the party secretary of Yinhang sub-district?", "person"),
@@ -395,6 +395,9 @@ from rag.pipeline import normalize_question
         ("what time on new years eve did Chen Jining go to the security command centre?", "hours"),
         ("chen jining dec 28 surprise check at a building materials market, where was that market", "place"),
         ("Name that building materials market Chen Jining dropped in on without warning on Dec 28!", "name"),
+        # "Which programme / campaign / action" asks its name; not "which action plan", named in plain words.
+        ("Which programme did Yinhang say they go upgrade so that small investment go bring big social effect?", "name"),
+        ("minhang production safety - which action plan are they using for hazardous chemicals", None),
     ],
 )
 def test_question_types(question, kind):
@@ -1479,6 +1482,8 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("for new grads finding job, yangpu follow which city action ar? got a name is it", "name", "It will closely follow the goal of Yangpu District regarding the construction of a national civilized district.", False),
         ("for new grads finding job, yangpu follow which city action ar? got a name is it", "name", 'Commit to stable employment, in line with the city’s "Happy Employment in Shanghai Plus" action requirements.', True),
         ("Which Shanghai city employment campaign should help new graduates find jobs?", "name", "Implement the Happy Employment Plus action for graduates.", True),
+        ("street shops in Yangpu which special action doing, about fire and gas?", "name", 'Carry out the special action of old gas pipeline renovation and "fire and gas source cleaning" for street shops.', True),
+        ("Which programme did Yinhang say it would upgrade?", "name", "It will launch more party building flagship programs with distinctive features.", False),
         ("on december 28 Chen Jining went to inspect which unit? the one of facilities and extreme weather", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", True),
         ("Which water and electricity supply unit did Chen Jining inspect?", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", False),
     ],

@@ -397,8 +397,17 @@ def test_chat_box_spellings_are_checked_like_plain_ones():
     assert not answer.abstained and "3月17日" in answer.text
 
 
-def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_asked_places():
+def test_which_action_is_answered_by_an_action_named_so_and_no_close_call_that_names_none():
     question = "Which city-wide employment action should Yangpu follow to help new graduates find jobs?"
+    other = hit("It will closely follow the goal of Yangpu District regarding the construction of a civilized district.", "c.txt")
+    yangpu = hit('Yangpu will follow the city\'s "Happy Employment" action for new graduates.', "y.txt", rank=2)
+    answer = ExtractiveGenerator(idf=flat_idf).generate(question, [other, yangpu])
+    assert [c.source for c in answer.citations] == ["y.txt"] and "Happy Employment" in answer.text
+
+
+def test_a_sentence_from_an_article_about_somewhere_else_loses_to_one_from_the_asked_places():
+    # (Not "which action": that asks for a named action, which Minhang's sentence is not; see the test before.)
+    question = "How should Yangpu follow the city-wide employment action to help new graduates find jobs?"
     minhang = hit("Minhang will help graduates who leave school find good jobs with an employment service.", "m.txt")
     yangpu = hit('Yangpu will follow the city\'s "Happy Employment" action for new graduates.', "y.txt", rank=2)
     generator = ExtractiveGenerator(idf=flat_idf)
