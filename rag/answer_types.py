@@ -244,7 +244,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"(?:^|[.?!]\s+)(?:please\s+)?when\b|\b(?:in|at) what moment\b|\bwhen (?:r|are) (?:they|it|these|those)\b|\bwhen\s*\??\s*$|[,;]\s*when\b|\bwhen\s+(?:(?:it|they|this|that|these|those)\s+(?:all\s+)?(?:(?:will|gonna|is|are|can)\s+(?:be\s+)?)?)?(?:finish|complete|open|start|begin|launch|happen|held|hold|done|ready)(?:ed|es|s|ing)?\b|\bwhen (did|does|do|is|was|were|will|has|have|had|can|should)\b|\b(since|until) when\b|^\s*by when\b|\b(by )?what deadline\b|\bwhat (is|was|are|were) the (?:[\w-]+ ){{0,3}}?(?:deadlines?|dates?|timelines?|timetables?)\b|\b(on what {_EXACT}(date|day)|what {_EXACT}(dates?|days?|month|time|quarter)|which {_EXACT}(date|day|month|quarter|night))\b|什么时候|什么时间(?!节点|点)|什么时间节点(?:之?前|以前)|何时|哪天|哪一天|几月|几号|日期|哪个?月|哪一个?月|哪个季度|什么期限"
      r"|\b(?:is|was|are|were) there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:dates?|deadlines?|timeline)\b"  # "is there a target opening date"
      r"|\bthe (?:(?:exact|calendar|precise|specific|actual) ){1,2}(?:date|day)\b"  # "I should like to know the exact calendar date on which …"
-     r"|\b(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
+     r"|\b(?:completion|opening|start|starting|finish|launch|end|rectification)\s+(?:dates?|deadlines?)\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
      r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
     # "热线电话是多少": a number to call, not a count.
     ("contact", re.compile(r"(?:电话|热线|号码)(?:号码)?是?多少")),
@@ -253,7 +253,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # coded name).
     ("count", re.compile(
         r"^(?!.*几[种个项家类].*[,，]\s*(?:那|就)?[是有]哪[几两二三四五六七八九十]).*?"
-        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|exact|precise|actual|overall) )?(?:number|count) of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$)",
+        r"(?:\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:(?:total|exact|precise|actual|overall) )?(?:number|count) of\b|多少个|(?<!哪)几个|几项|几家|多少(?!钱)|(?<![哪+＋加])几(?![月号日+＋加])|(?:若干|几何)\s*[?？]?\s*$|人数\s*[?？]?\s*$)",
         re.I | re.S,
     )),
     # "What phone number should I call", "what is the centre's address", 电话: a way to reach someone.
@@ -272,6 +272,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
         rf"\b(?:located|situated|housed|based|built|build|building|constructed|set up|sited)\b|{_WHERE_IS_THING}"
         r"|\bwhere (?:exactly |precisely )?(?:is|are) (?:it|they)\s*(?:[,?]|$)"  # "15 min service site … where exactly is it"
+        # "… the building materials market, what kind of area was it in": where it is ("located in the urban-rural fringe").
+        r"|\bwhat (?:kind|sort|type) of (?:area|place|location|neighbou?rhood)s? (?:is|was|are|were) (?:it|they|that|this)(?: located)? in\b"
         # "Where did Chen Jining go on the night of December 31?": where he went to ("… went to the … Command").
         r"|\bwhere (?:did|does|do|will|would|has|have|had) [^?]*\b(?:go|went|gone|travel(?:l?ed)?|visit(?:ed)?|head(?:ed)?)\b"
         # "Where exactly are Minhang's new pocket parks going to be?", "Where will the centre be?"
@@ -508,7 +510,9 @@ def gives_asked_title(text: str, question: str) -> bool:
 
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
 _ASKS_PRESIDER = re.compile(
-    r"\bwho (?:(?:is|was|were) (?:named as |listed as |credited as )?)?(?:presid|chair|host)(?:ed|ing)\b|\bpresided over by\b|主持", re.I
+    r"\b(?:who|which (?:person|official|leader))\s+(?:actually |really |exactly )?(?:(?:is|was|were) (?:named as |listed as |credited as )?)?"
+    r"(?:presid|chair|host)(?:ed|ing)\b|\bpresided over by\b|主持",
+    re.I,
 )
 _PRESIDED = re.compile(r"\bpresid(?:ed|ing|es)\b|\bchair(?:ed|ing|s)?\b|\bhost(?:ed|ing|s)?\b|主持", re.I)
 _ASKS_ORDINAL = re.compile(r"\bwhich session\b", re.I)

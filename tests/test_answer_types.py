@@ -398,6 +398,10 @@ from rag.pipeline import normalize_question
         # "Which programme / campaign / action" asks its name; not "which action plan", named in plain words.
         ("Which programme did Yinhang say they go upgrade so that small investment go bring big social effect?", "name"),
         ("minhang production safety - which action plan are they using for hazardous chemicals", None),
+        # Writers MA-MG: a deadline typed as a heading, 人数 (how many people), what kind of area something is in.
+        ("yangpu electric bicycle safety governance action completion deadline", "date"),
+        ("杨浦今年高校毕业生就业目标人数", "count"),
+        ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
     ],
 )
 def test_question_types(question, kind):
@@ -1484,6 +1488,10 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         ("Which Shanghai city employment campaign should help new graduates find jobs?", "name", "Implement the Happy Employment Plus action for graduates.", True),
         ("street shops in Yangpu which special action doing, about fire and gas?", "name", 'Carry out the special action of old gas pipeline renovation and "fire and gas source cleaning" for street shops.', True),
         ("Which programme did Yinhang say it would upgrade?", "name", "It will launch more party building flagship programs with distinctive features.", False),
+        # Who presided, asked as "which person presided" or "who actually chaired": one the text says presided (MG, NP).
+        ("Which person presided over the 18th meeting of the Standing Committee?", "person", "At the 18th meeting of the Standing Committee, Chen Huawen, district mayor, made a report.", False),
+        ("who actually chaired the standing committee meeting on aug 22?", "person", "At the meeting on August 22, Chen Huawen, district mayor, made a report.", False),
+        ("who actually chaired the standing committee meeting on aug 22?", "person", "The meeting on August 22 was chaired by Wang Li, chairman of the Standing Committee.", True),
         ("on december 28 Chen Jining went to inspect which unit? the one of facilities and extreme weather", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", True),
         ("Which water and electricity supply unit did Chen Jining inspect?", "name", "On December 28, Chen Jining went to the water and electricity supply unit to inspect the operation of facilities.", False),
     ],
