@@ -892,6 +892,11 @@ def _counted_phrase(question: str) -> str | None:
     asked = _HOW_MANY.search(question)
     if not asked or _NOT_A_THING.match(asked.group(1)):
         return None
+    # Asked twice, the first is the whole question ("how many of those projects already finished their whole year
+    # target ahead of time? how many finish early"): not the short repeat after it, which counts no thing.
+    first = re.search(r"\bhow many\b", question, re.I)
+    if first and first.start() < asked.start():
+        return None
     # "How many major industrial project Minhang is pushing": the things end where the clause's subject, a name
     # right before the verb, begins (not "of New York are", nor "TV networks are", nor "Nobel Laureates are").
     subject = _SUBJECT_BEFORE_VERB.search(asked.group(1)) if asked.group(2).lower() in _AUXILIARIES else None

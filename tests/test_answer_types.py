@@ -659,6 +659,10 @@ def test_the_things_counted_may_be_named_before_how_many():
     assert counted_things(text, "doing small renovations in a ton of little gardens.. how many exactly") == (None, [])
     projects = "fully promote the construction of 71 major industrial projects"
     assert holds_type(projects, "count", "pushing a pile of major industrial projects. how many is it supposed to be")
+    # Writer MB: asked twice, the short repeat after the question ("how many finish early") counts no thing.
+    done = "Among them, 5 projects have completed their annual targets ahead of schedule."
+    asked = "how many of those projects already finished their whole year target ahead of time? how many finish early"
+    assert counted_things(done, asked) == (None, [])
     # "How many are they opening" still asks of the opening.
     assert not holds_type(projects, "count", "old people's canteens, how many are they opening")
 
