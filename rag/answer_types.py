@@ -130,8 +130,10 @@ def _names_offer(text: str, question: str) -> bool:
 
 def asks_offer_name(question: str) -> bool:
     """Whether a question asks which action, campaign or programme ("which city action does Yangpu follow"), whose
-    name the documents write quoted or capitalised right before the word."""
+    name the documents quote or capitalise (_names_offer)."""
     return bool(_OFFER_ASKED.search(question))
+
+
 # Kinds that only decide whether to answer, with no bonus when choosing passages and sentences: capitalised
 # words are everywhere in news text, and a bonus for them picked a headline-like sentence over
 # "Source: Minhang Newspaper" (seeds tune citation precision 0.921 -> 0.909).
@@ -1378,8 +1380,6 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
                 return True  # "哔哩哔哩等龙头企业": named before them
             names = re.findall(f"[{CJK}]{{2,8}}?{noun}", text)
             return any(m not in question and not (generic and m.endswith(generic)) for m in names)
-        # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
-        # which road …, of which Yinhang sub-district …").
         # "Which unit did he inspect?": what it is, when the question does not say ("the water and electricity supply
         # unit"); "which water and electricity supply unit" wants its name.
         unit = re.search(rf"\bwhich\s+(?:[\w'’-]+\s+){{0,4}}?{_NAMED_UNITS}", question, re.I)
@@ -1390,6 +1390,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
                 return True
         if asks_offer_name(question):
             return _names_offer(text, question)
+        # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
+        # which road …, of which Yinhang sub-district …").
         first = re.search(r"\b(?:which|what)\b", question, re.I)
         asked = first and _EN_NAMED_ASKED.match(question, first.start())
         if asked and not any(m not in question for m in re.findall(rf"(?:[A-Z][\w'’-]*\s+)+(?i:{asked.group(1)})", text)):
