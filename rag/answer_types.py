@@ -118,7 +118,7 @@ _OFFERS = r"(?:action(?! plan)|campaign|program(?:me)?|initiative)s?\b"
 _OFFER_ASKED = re.compile(rf"\b(?:which|what)\s+(?:[\w'’-]+\s+){{0,3}}?{_OFFERS}", re.I)
 
 
-def _names_offer(text: str, question: str) -> bool:
+def _names_offer(text: str) -> bool:
     """Whether `text` names an action, campaign or programme ("which city action does Yangpu follow"): quoted or
     capitalised before the word (the city's "Happy Employment in Shanghai Plus" action) or quoted after it (the
     special action of … "fire and gas source cleaning"), not any capitalised word elsewhere ("Yangpu District").
@@ -1389,7 +1389,7 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             if any(w.lower() not in said for m in re.finditer(rf"((?:[\w'’-]+\s+){{1,4}}){noun}\b", text) for w in m.group(1).split()):
                 return True
         if asks_offer_name(question):
-            return _names_offer(text, question)
+            return _names_offer(text)
         # "Which other sub-district": one named so ("Daqiao Sub-district"); the first "which" is the one asking ("on
         # which road …, of which Yinhang sub-district …").
         first = re.search(r"\b(?:which|what)\b", question, re.I)

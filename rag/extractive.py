@@ -228,6 +228,7 @@ class ExtractiveGenerator:
             return Answer(question, ABSTAIN_MESSAGE[lang], (), tuple(written), abstained=True, confidence=confidence)
 
         chosen = [self._narrow(best, hits, weights, kind, asked)]
+        asks_offer = kind == "name" and asks_offer_name(asked)  # "which city action …"
         covered = set(best.covered)
         for span in candidates:
             if span is best:
@@ -243,7 +244,7 @@ class ExtractiveGenerator:
             close_call = span.score >= (self.close_call_ratio if same_passage else self.other_passage_ratio) * best.score
             if close_call and not same_passage and kind == "person" and not holds_asked_role(span.text, asked, span.implied):
                 continue  # "the party secretary of Yangpu": not Shanghai's secretary, nor "it selects party secretaries"
-            if close_call and not same_passage and kind == "name" and asks_offer_name(asked) and not self._holds(span, kind, asked):
+            if close_call and not same_passage and asks_offer and not self._holds(span, kind, asked):
                 continue  # "which city action": not a sentence of another passage that names no action
             if not same_passage and hits[span.hit_rank].unnamed > hits[best.hit_rank].unnamed:
                 continue  # "which city action does Yangpu follow": not a close call from an article that never names Yangpu
