@@ -117,11 +117,13 @@ REQUEST = re.compile(
 # pronoun or a kinship word, so "Minhang residents want to know …" keeps its place name.
 ASKED_FOR = re.compile(
     r"(?:^|(?<=[.?!])\s+)\s*"
-    r"(?:(?:may|might|can|could)\s+I|I|we|he|she|they|(?:my|our|his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    r"(?:(?:(?:may|might|can|could)\s+I|I|we|he|she|they|(?:my|our|his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
     r"|grandma|grandpa|granny|grandmother|grandfather|mum|mom|dad)"
     r"(?:\s+|(?=['’]))"
     r"(?:(?:wants?|wanted|would\s+like|['’]d\s+like|needs?|needed)\s+to\s+know(?:\s+say)?|ask(?:s|ed)?|wonder(?:s|ed)?"
     r"|(?:am|is|was|are|keeps?)\s+(?:asking|wondering))"
+    # A polite "may I know when …" (Singapore, Malaysia, India), "do you know who …".
+    r"|(?:may|might|can|could)\s+I\s+know|(?:do|does|would)\s+(?:you|anyone|anybody)\s+(?:happen\s+to\s+)?know)"
     r"(?:\s+(?:me|you|us))?\s*[:,]?\s+"
     r"(?=(?:(?:in|at|on|from|for|by|to|with)\s+(?:which|what|whom|whose)|the|a|an|who|whom|whose|what|which|when|where|how"
     r"|whether|if)\b)",

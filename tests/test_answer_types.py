@@ -228,6 +228,9 @@ from rag.pipeline import normalize_question
         ("grandma asks who the head of Yinhang sub-district is, what's their name?", "person"),
         ("Grandma wants to know when the Yindu Road Cross-River Tunnel will actually open to cars", "date"),
         ("So it opened this year, right? My caller wants to know: how many parks?", "count"),
+        # ...and so does a polite "may I know" or "does anyone know" (writer MK).
+        ("May I know when the smart elderly care pilot project in Yinhang will be finished for whole sub-district?", "date"),
+        ("does anyone know when the Shanghai-Suzhou-Lake Railway will actually open??", "date"),
         ("What did the meeting ask all districts to do?", None),
         # Writers WN, WO, WQ: a heading's date, a name asked after the sentence that describes it, a person.
         ("Completion date for the upgrade of the Yinhang Sub-district Citizen Health Promotion Center", "date"),

@@ -49,6 +49,7 @@ def test_query_and_document_forms_meet():
         ("May I ask how large the park will be?", ["larg", "park"]),
         ("May I ask in which district the meeting was held?", ["district", "meet", "held"]),
         ("Is it open? I'd like to know who runs it.", ["open", "run"]),
+        ("May I know who is the district mayor of Minhang?", ["district", "mayor", "minhang"]),
         ("Minhang residents want to know when the tunnel opens", ["minhang", "resid", "want", "know", "tunnel", "open"]),
         ("请列出重大项目", ["重", "大", "项", "目", "重大", "大项", "项目"]),
         # A spoken question's fillers and pointing words are not looked for either (writer XJ).
