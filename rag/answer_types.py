@@ -61,6 +61,12 @@ _NAMED_THINGS = (
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
     r"battle|war|treaty|court|(?:metro|subway) line|residential (?:compound|area)|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
+# "Which companies are these?", "which three districts": things that go by proper names, several of them.
+_ASKS_NAMED_LIST = re.compile(
+    rf"\b(?:which|what) (?:(?:specific|exact|particular) )?(?:(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]) )?"
+    rf"(?:[\w-]+ )?{_NAMED_THINGS}(?![\w-])",
+    re.I,
+)
 # The name of an objective, a target or a strategy, which news puts in quotation marks ("anchor the annual "three fives,
 # three sixes" overall objectives"): "what are the annual overall objectives called", "what is the name of this
 # objectives", "it call what name?", "what do they call the objectives".
@@ -1449,6 +1455,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         asks_people = _is_chinese(question) and _ZH_ASKS_PEOPLE.search(question)
         if re.search("从哪[两二三四五六七八九十几]个?方面", question) and "方面" not in text:
             return False  # "从哪三个方面来讲": the aspects, not whoever the sentence lists
+        if not _is_chinese(question) and _ASKS_NAMED_LIST.search(question) and not _holds_new_name(text, question):
+            return False  # "which companies are these exactly": "leading shipping enterprises" names none
         return bool(_HAS_LIST.search(text)) and (not asks_people or holds_asked_role(text, question))
     if kind == "person":
         if _ASKS_PRESIDER.search(_last_who_clause(question)) and not _PRESIDED.search(text):

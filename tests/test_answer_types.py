@@ -656,6 +656,31 @@ def test_which_companies_wants_a_name_besides_the_district_asked_about(text, hol
     assert holds_type(text, "name", "which leading shipping companies moved their business segments into yangpu?") is holds
 
 
+@pytest.mark.parametrize(
+    ("question", "text", "holds"),
+    [
+        # Writer MO: "which companies are these exactly" wants companies named, not "leading shipping enterprises".
+        (
+            "The Yangpu meeting says leading shipping companies are consolidating business segments in the district, which companies are these exactly?",
+            "Serve the construction of the international shipping center, seizing the opportunity of leading shipping enterprises’ business segments consolidating in the district, vigorously developing digital services, intelligent operations, smart equipment,",
+            False,
+        ),
+        (
+            "Which three organisations in Minhang are opening up their green spaces to the public this year?",
+            "This year, we will promote the orderly opening of green spaces affiliated to three social units, and actively explore the normal and long-term management.",
+            False,
+        ),
+        (
+            "Which three sub-districts delivered exchange speeches at the quarterly meeting?",
+            "Changbai Sub-district, Wujiaochang Sub-district, and Yinhang Sub-district delivered exchange speeches.",
+            True,
+        ),
+    ],
+)
+def test_which_named_things_wants_their_names(question, text, holds):
+    assert holds_type(text, "list", question) is holds
+
+
 def test_the_things_counted_may_be_named_before_how_many():
     # Writer UW: "how many exactly" and "how many is it supposed to be" count what the sentence before names.
     text = "implement small renovation projects in 117 small gardens to create public space"
