@@ -231,7 +231,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("duty", re.compile(r"分管|主管|负责(?:哪|什么)|管(?:哪|什么|些什么)|\b(?:in charge of|responsible for) (?:what|which)\b|\b(?:what|which) [^?]{0,100}\b(?:in charge of|responsible for)\s*\?", re.I)),
     # "… objectives with a number-y name. What were they called?": a name as written, quoted (not "what is it
     # called when people rebel", a term).
-    ("title", re.compile(rf"{_POLICY_NAME_ASKED}|\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|题名|标题|题为|为题|主题是什么|什么主题|(?<!喊)口号", re.I)),
+    ("title", re.compile(rf"{_POLICY_NAME_ASKED}|\bwhat (is|was) the title of\b|\bwhat (?:are|were) they called\b|\b(?:nicknamed?|slogan|catchphrase|motto|tagline)\b|\b(?:numbered|number-?y|numeric(?:al)?) (?:name|label|formula|code)\b|题目|题名|标题|题为|为题|主题是什么|什么主题|(?<!喊)口号"
+    # "陆铭的报告叫什么名字": a talk's name is its title.
+    r"|(?:报告|讲座|演讲|讲课|课)的?(?:叫(?:什么|啥)(?:名字?)?|(?:名字|名称)(?:是|叫)?(?:什么|啥))", re.I)),
     # "What is the ratio of men to women?", "What is the population of Minhang?": a figure in digits.
     ("figure", re.compile(
         r"\bwhat (is|was|are|were|will be) (the )?([\w'’-]+ ){0,4}?(rate|ratio|proportion|population|gdp|gross domestic product|economic output|capacity)\b(?! of change)"

@@ -34,6 +34,8 @@ from rag.pipeline import normalize_question
         ("What percent of students graduate?", "percent"),
         ("杨浦区GDP增幅是多少？", "percent"),
         ("陆铭的报告题目是什么?", "title"),
+        ("陆铭的报告叫什么名字？", "title"),  # a talk's name is its title (writer MW)
+        ("那个专题报告的名称是什么", "title"),
         ("What was the title of the lecture?", "title"),
         ("What is the slogan for Yangpu's annual targets?", "title"),  # a nickname, a slogan, a catchphrase: quoted
         # Typed in a chat box: "$" for money, 啥 for 什么, "r" for "are".

@@ -54,6 +54,8 @@ def test_query_and_document_forms_meet():
         ("请列出重大项目", ["重", "大", "项", "目", "重大", "大项", "项目"]),
         # A spoken question's fillers and pointing words are not looked for either (writer XJ).
         ("那个学习会是哪天开的啊?", ["学", "习", "会", "是", "学习", "习会", "会是", "天", "开", "的", "天开", "开的"]),
+        # ...nor a formal question's 何种, nor laughter (writers MR, NT).
+        ("召开的是何种会议？哈哈", ["召", "开", "的", "是", "召开", "开的", "的是", "会", "议", "会议"]),
         # ...nor "now" (现在, 目前), nor the measure word of 哪一位 "which one" (writer XJ's "现在杨浦的区长是哪一位?").
         ("现在杨浦的区长是哪一位?", ["杨", "浦", "的", "区", "长", "是", "杨浦", "浦的", "的区", "区长", "长是"]),
         ("目前杨浦区长是谁", ["杨", "浦", "区", "长", "杨浦", "浦区", "区长"]),
