@@ -32,6 +32,8 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 _WORD = re.compile(r"[^\W_]+")
 _ASCII_WORD = re.compile(r"(?<![\w-])[A-Za-z]{4,}(?![\w-])")
+_BOUND_PREFIXES = frozenset({"sub", "mid", "non", "self", "co", "pre", "multi", "anti", "inter", "semi", "cross", "ex"})
+_WORD_PAIR = re.compile(r"(?<![\w-])([A-Za-z]+) (?=([A-Za-z]+)(?![\w-]))")
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _APOSTROPHE_WORD = re.compile(r"[^\W\d_]+['’][^\W\d_]+")
 _ASCII_NAME = re.compile(r"[A-Za-z]{4,}")  # a two-syllable name in pinyin has four letters or more
@@ -90,6 +92,7 @@ class LexicalIndex:
         self._document_words: dict[str, DocumentWords] = {}
         self._proper_names: frozenset[str] | None = None  # every document's names, built on first use
         self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
+        self._spaced: dict[tuple[str, str], str] | None = None  # a hyphenated term's two parts -> that term
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
@@ -165,7 +168,7 @@ class LexicalIndex:
             self._hyphenated = {
                 joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
             }
-        text = self._respell_names(text)
+        text = self._respell_spaced(self._respell_names(text))
         if not self._hyphenated:
             return text
 
@@ -181,6 +184,25 @@ class LexicalIndex:
             return word
 
         return _ASCII_WORD.sub(hyphenate, text)
+
+    def _respell_spaced(self, text: str) -> str:
+        """`text` with a prefix written apart joined to its word as the documents write it ("sub districts" ->
+        "sub-districts", "mid year", "non party"): apart, neither matches the documents' one term. Only a prefix
+        that is no word of its own: "public key" is two words that the documents also write as "public-key"."""
+        if self._spaced is None:
+            self._spaced = {}
+            for term in self.doc_freq:
+                parts = term.split("-")
+                if len(parts) == 2 and parts[0] in _BOUND_PREFIXES and parts[1]:
+                    self._spaced[(parts[0], parts[1])] = term
+
+        def join(match: re.Match[str]) -> str:
+            first, second = terms(match.group(1)), terms(match.group(2))
+            if len(first) == 1 and len(second) == 1 and (first[0], second[0]) in self._spaced:
+                return f"{match.group(1)}-"
+            return match.group()
+
+        return _WORD_PAIR.sub(join, text) if self._spaced else text
 
     def english_reading(self, text: str) -> str:
         """An English question with the Chinese words in it read in English (rag/gloss.py); any other as it is."""

@@ -122,6 +122,20 @@ def test_a_word_run_together_is_searched_as_the_documents_hyphenate_it():
     assert [c.source for c, _ in lexical.search(lexical.respell("midyear"), 2)] == ["a.txt"]
 
 
+def test_a_prefix_written_apart_is_searched_as_the_documents_join_it():
+    from rag.lexical import LexicalIndex
+
+    lexical = LexicalIndex.build(
+        [passage("a", "Three sub-districts spoke; by mid-year the public-key work is done."), passage("b", "A public fair.")],
+        generation=1,
+    )
+    # Writer MN: "sub districts" finds the documents' "sub-districts", and "mid year" their "mid-year" ...
+    assert lexical.respell("which sub districts spoke by mid year") == "which sub-districts spoke by mid-year"
+    assert [c.source for c, _ in lexical.search(lexical.respell("sub districts"), 2)] == ["a.txt"]
+    # ... but two words of their own stay apart, though the documents also hyphenate them.
+    assert lexical.respell("the public key") == "the public key"
+
+
 def test_a_name_written_apart_or_misspelt_is_searched_as_the_documents_write_it():
     from rag.lexical import LexicalIndex
 
