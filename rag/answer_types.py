@@ -61,6 +61,10 @@ _NAMED_THINGS = (
     r"institution|firm|league|award|prize|journal|channel|studio|band|ship|empire|king|emperor|"
     r"battle|war|treaty|court|(?:metro|subway) line|residential (?:compound|area)|estate|neighbou?rhood)s?|churche?s?|(?:compan|universit|cit|countr|count|agenc|dynast)(?:y|ies))"
 )
+# Where people or things go when moved: "where are the residents being relocated to?", and a sentence that says.
+_MOVED = r"(?:relocat|resettl|rehous|mov|transferr?|(?:re)?assign)(?:e|es|ed|ing)?"
+_ASKS_DESTINATION = rf"(?<!from )\bwhere\b[^?]*\b{_MOVED}(?:\s+(?:out|away))?\s+to\b"
+_GIVES_DESTINATION = re.compile(rf"\b{_MOVED}\s+(?:[\w-]+\s+){{0,3}}?(?:to|into|as)\s+(?!(?:the\s+)?(?:end|beginning|start|middle)\b)")
 # "Which companies are these?", "which three districts": things that go by proper names, several of them.
 _ASKS_NAMED_LIST = re.compile(
     rf"\b(?:which|what) (?:(?:specific|exact|particular) )?(?:(?:two|three|four|five|six|seven|eight|nine|ten|[2-9]) )?"
@@ -287,7 +291,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         # "Where did Chen Jining go on the night of December 31?": where he went to ("… went to the … Command").
         r"|\bwhere (?:did|does|do|will|would|has|have|had) [^?]*\b(?:go|went|gone|travel(?:l?ed)?|visit(?:ed)?|head(?:ed)?)\b"
         # "Where exactly are Minhang's new pocket parks going to be?", "Where will the centre be?"
-        r"|\bwhere (?:exactly |precisely )?(?:(?:is|are) [^?]*\bgoing to|will [^?]*) be\s*(?:[?.]|$)",
+        r"|\bwhere (?:exactly |precisely )?(?:(?:is|are) [^?]*\bgoing to|will [^?]*) be\s*(?:[?.]|$)"
+        rf"|{_ASKS_DESTINATION}",  # "where are the Longwu Road residents being relocated to?"
         re.I,
     )),
     # "What do the numbers in "1+2+3+4" stand for?", "“3+X”里的“X”具体指哪些产业?": the parts of a coded name,
@@ -1406,6 +1411,8 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return False
         return _holds_new_name(text, question)
     if kind == "place":
+        if re.search(_ASKS_DESTINATION, question, re.I):  # not where they live now, nor when they move
+            return bool(_GIVES_DESTINATION.search(text))
         if _is_chinese(question):  # a place's name the question does not give: "复兴岛", "殷行街道"
             return any(m.group(1) not in question for m in _ZH_PLACE.finditer(text))
         # A place's name after "in", "at", "to" … ("in Gongqing Forest Park", "went to the Joint Security

@@ -659,6 +659,22 @@ def test_which_companies_wants_a_name_besides_the_district_asked_about(text, hol
 
 
 @pytest.mark.parametrize(
+    ("text", "holds"),
+    [
+        # Writers MU, UD, YD: where they are moved to, not when, nor where the housing they leave is.
+        ("All residents will be relocated before the end of the year.", False),
+        ("The renovation of the old housing in No. 5530, Longwu Road, Wujing Town will be completed by the end of September.", False),
+        ("The residents will be relocated to Xinzhuang Town.", True),
+        ("Schirra, Eisele and Cunningham were reassigned as the Apollo 1 backup crew.", True),
+    ],
+)
+def test_where_they_are_moved_to_wants_the_destination(text, holds):
+    question = "where are the Longwu Road residents being relocated to?"
+    assert question_type(question) == "place"
+    assert holds_type(text, "place", question) is holds
+
+
+@pytest.mark.parametrize(
     ("question", "text", "holds"),
     [
         # Writer MO: "which companies are these exactly" wants companies named, not "leading shipping enterprises".
