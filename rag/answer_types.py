@@ -118,7 +118,7 @@ _ZH_NAMED_ASKED = (
 # of Warsaw", nor "in what districts are …", asked of several), a metro line or station, and a museum, stadium or
 # airport ("which museum": "Yangpu Riverside Museum", not "the Spring Festival Couplets Culture Festival").
 _EN_NAMED_ASKED = re.compile(
-    rf"(?:which|what)\s+(?:(?!(?:{_NAMED_THINGS}|{_NAMED_OFFERS})\b)[\w'’-]+\s+){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|museum|stadium|airport|"
+    rf"(?:which|what)\s+(?:(?!(?:{_NAMED_THINGS}|{_NAMED_OFFERS})\b)[\w'’-]+\s+|(?:metro|subway)\s+(?=lines?\b)){{0,2}}?(sub-?district|town(?:ship)?|village|hospital(?!s? or\b)|museum|stadium|airport|"
     # "Which metro line / station": "Airport Link Line", "Metro Line 18", "Xinzhuang Station".
     r"(?:(?<=metro )|(?<=subway ))(?:line|station)|"
     r"district(?=\s+(?:is|was|did|does|has|had|will|would|can)\b|\s*[?,]|\s*$))s?\b",

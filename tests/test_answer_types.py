@@ -1505,6 +1505,9 @@ _DISTRICT_MEETING = "On April 9, the District Committee and District Government 
         # "Which metro line / station" wants one named so (writer WK).
         ("Which metro line will serve the Big Zero Bay area?", "name", "Optimize the operation mechanism of the \"Big Zero Bay\" financial port.", False),
         ("Which metro line will serve the Big Zero Bay area?", "name", "Metro Line 18 will serve the area.", True),
+        # ...a name of another thing is no metro line (writer MU).
+        ("which metro lines serve yinhang sub-district?", "name", "The Happy Employment Space of Yinhang sub-district provides online lectures", False),
+        ("which metro lines serve yinhang sub-district?", "name", "It is served by Metro Line 8 and Line 12.", True),
         ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to the Joint Security Command and the Municipal Urban Operation Management Center.", False),
         ("Which metro station did Chen Jining inspect on New Year's Eve?", "name", "He went to Hongqiao Railway Station.", True),
         # A size's phrase ends at its comma: "80 hectares of green space, 30 kilometers" sizes no Big Zero Bay (OL).
