@@ -159,6 +159,11 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\bsq\.? ?(?:km|kilometers?|kilometres?)\b", re.I), "square kilometers"),
     (re.compile(r"\bhow much is the number of\b", re.I), "what is the number of"),  # Korean English
     (re.compile(r"\bhrs\b", re.I), "hours"),  # "opening hrs of the health center"
+    # A hurried typist's short forms: "building materials mkt", "major industrial projs", "city lvl core biz centers".
+    (re.compile(r"\bmkt(s?)\b", re.I), r"market\1"),
+    (re.compile(r"\bproj(s?)\b", re.I), r"project\1"),
+    (re.compile(r"\blvl\b", re.I), "level"),
+    (re.compile(r"\bbiz\b", re.I), "business"),
     (re.compile(r"\b(phone|telephone|contact) no\b\.?", re.I), r"\1 number"),
 ]
 

@@ -91,6 +91,10 @@ def test_question_terms(question, expected):
         ("3rd ring road", "3rd ring road"),
         ("the renovation plan - how many sq m?", "the renovation plan - how many square meters?"),
         ("how much is the number of major industrial projects", "what is the number of major industrial projects"),
+        # A hurried typist's (writer LE).
+        ("how many major industrial projs is minhang pushing", "how many major industrial projects is minhang pushing"),
+        ("name of the building materials mkt", "name of the building materials market"),
+        ("minhangs 3 city lvl core biz centers", "minhangs 3 city level core business centers"),
     ],
 )
 def test_a_chat_boxs_short_forms_are_written_out(typed, written):
