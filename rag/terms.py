@@ -101,9 +101,9 @@ def is_cjk_term(term: str) -> bool:
 # is not something to look for in the documents. The verb must lead into what is asked ("the", "how", …), so a
 # keyword query that starts with a word like "State Council" or "name of the market" keeps it.
 REQUEST = re.compile(
-    r"^\s*(?:(?:please|pls|kindly)\s+)?(?:(?:can|could|would|will)\s+you\s+(?:(?:please|kindly)\s+)?)?"
+    r"^\s*(?:(?:please|pls|kindly)\s+){0,2}(?:(?:can|could|would|will)\s+you\s+(?:(?:please|kindly)\s+)?)?"
     r"(?:(?P<verb>(?:tell|give|show|find|get)\s+me|name|list|give|state|identify|provide|specify|find|confirm|tell|"
-    r"describe|explain|mention|show|advise(?:\s+me)?)\s*[,:]?\s+"
+    r"describe|explain|mention|show|(?:advise|inform)(?:\s+me)?)\s*[,:]?\s+"
     r"(?=(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|all|some|any|each|every|its|his|her|"
     r"their|who|whom|whose|what|which|when|where|how|why|whether|if|(?<=name )(?:that|this|these|those))\b)"
     # "Please teach me total investment amount", a car's voice assistant's "tell me budget yangpu set for …",

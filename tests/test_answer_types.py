@@ -222,6 +222,7 @@ from rag.pipeline import normalize_question
         ("What was the date of the meeting?", "date"),
         ("Tell me how many pocket parks Yangpu will build", "count"),
         ("Can you tell me who chaired the meeting?", "person"),
+        ("Please kindly tell me when the Yindu Road Cross-River Tunnel is scheduled to open to traffic.", "date"),  # writer MZ
         ("Find the budget for the pocket parks", "money"),
         ("Name the three city-level core business centers Minhang relies on.", "list"),
         ("State the population of Minhang", "figure"),

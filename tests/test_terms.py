@@ -43,6 +43,7 @@ def test_query_and_document_forms_meet():
         # The verb of a request is not looked for in the documents; a keyword query's first word is.
         ("Tell me who chaired the meeting", ["chair", "meet"]),
         ("Can you give me the date of the meeting?", ["date", "meet"]),
+        ("Please kindly inform me who chaired the meeting.", ["chair", "meet"]),  # writer MZ
         ("State Council approval", ["state", "council", "approv"]),
         # Nor are who asks and the asking (writer WP): "grandma wants to know", "may I ask", "I'd like to know".
         ("Grandma wants to know when the tunnel opens", ["tunnel", "open"]),
