@@ -1602,6 +1602,8 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     none and the place is implied; a role the text gives another place ("Secretary of the Shanghai Municipal
     Party Committee") is not. Without it, the place of "the mayor of Yangpu" must be in the text.
     """
+    # The role asked is in the sentence that asks: "鹿特丹的议会会议上也有副市长发言。这次杨浦的会议上是哪一位副区长…"
+    question = asking_part(question) or question
     if _is_chinese(question):  # "副主任" asked is not answered by the 主任, nor "区长" by the 副区长
         return set(_ZH_ROLE.findall(question)) <= set(_ZH_ROLE.findall(text))
     heads = _WHO_HEADS.search(question)

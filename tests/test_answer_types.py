@@ -623,6 +623,13 @@ def test_the_name_of_a_role_wants_a_person_who_holds_that_role():
     assert holds_type("Li Ming, party secretary of Yinhang sub-district, spoke.", "person", question)
 
 
+def test_the_role_asked_is_in_the_sentence_that_asks():
+    # Writer MO: the deputy mayor of Rotterdam's council, told of first, is not the role asked for.
+    question = "鹿特丹的议会会议上也有副市长发言。这次杨浦的会议上是哪一位副区长作了交流发言?"
+    assert holds_type("副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", "person", question)
+    assert not holds_type("区委书记薛侃出席会议并讲话。", "person", question)
+
+
 def test_a_count_question_that_mentions_investment_is_answered_with_the_count():
     question = "How many major industrial projects is Minhang pushing to build as its main investment growth point?"
     text = (
