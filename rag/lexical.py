@@ -17,6 +17,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,18 @@ _LETTER_WORD = re.compile(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])")  # not "could
 # Pinyin syllables written apart: one has at most six letters ("zhuang"), and a name two or three of them.
 _MAX_SYLLABLE = 6
 _MIN_MISSPELT = 6  # shorter words are one letter away from too many others to guess which was meant
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """The whole English words of the bundled model's vocabulary (30,522 word pieces); empty without it."""
+    from rag.embedder import EmbedderError, bundled_model_path
+
+    try:
+        pieces = (bundled_model_path() / "vocab.txt").read_text(encoding="utf-8").split()
+    except (EmbedderError, OSError):
+        return frozenset()
+    return frozenset(p for p in pieces if p.isalpha() and p.islower())
 
 
 def _unwritten(word: str, vocabulary: dict[str, int]) -> bool:
@@ -91,6 +104,7 @@ class LexicalIndex:
         self._by_source: dict[str, list[int]] | None = None  # chunk positions by document, built on first use
         self._document_words: dict[str, DocumentWords] = {}
         self._proper_names: frozenset[str] | None = None  # every document's names, built on first use
+        self._dropped: dict[str, set[str]] | None = None  # a long word with one letter left out -> the words
         self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
         self._spaced: dict[tuple[str, str], str] | None = None  # a hyphenated term's two parts -> that term
 
@@ -168,7 +182,7 @@ class LexicalIndex:
             self._hyphenated = {
                 joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
             }
-        text = self._respell_spaced(self._respell_names(text))
+        text = self._respell_spaced(self._respell_dropped(self._respell_names(text)))
         if not self._hyphenated:
             return text
 
@@ -184,6 +198,30 @@ class LexicalIndex:
             return word
 
         return _ASCII_WORD.sub(hyphenate, text)
+
+    def _respell_dropped(self, text: str) -> str:
+        """`text` with a lower-case word no document writes, and that is one of their long words with a letter left
+        out, written as they write it ("investmnt" -> "investment", "quartely" -> "quarterly"). Only a letter left
+        out, the slip of a hurried typist: a letter changed more often makes another real word ("cooling" is not
+        "cooking"). Never an English word either ("actors" is not "factors", nor "stated" "started"): the bundled
+        model's word list tells, and without it nothing is respelled."""
+
+        def restored(match: re.Match[str]) -> str:
+            word = match.group()
+            if len(word) < _MIN_MISSPELT or not word.islower() or not _unwritten(word, self.doc_freq):
+                return word
+            english = _english_words()
+            if not english or word in english:
+                return word
+            if self._dropped is None:  # built on first use: most questions have no such word
+                self._dropped = {}
+                for written in {w.lower() for c in self.chunks for w in _LETTER_WORD.findall(c.text) if len(w) > _MIN_MISSPELT}:
+                    for i in range(len(written)):
+                        self._dropped.setdefault(written[:i] + written[i + 1 :], set()).add(written)
+            found = self._dropped.get(word, set())
+            return next(iter(found)) if len(found) == 1 else word
+
+        return _LETTER_WORD.sub(restored, text)
 
     def _respell_spaced(self, text: str) -> str:
         """`text` with a prefix written apart joined to its word as the documents write it ("sub districts" ->

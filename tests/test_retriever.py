@@ -136,6 +136,20 @@ def test_a_prefix_written_apart_is_searched_as_the_documents_join_it():
     assert lexical.respell("the public key") == "the public key"
 
 
+def test_a_word_missing_a_letter_is_searched_as_the_documents_write_it():
+    from rag.lexical import LexicalIndex
+
+    lexical = LexicalIndex.build(
+        [passage("a", "The quarterly meeting started; five factors decide the total investment."), passage("b", "A fair.")],
+        generation=1,
+    )
+    # Writers LE, ND, PJ: a hurried typist's dropped letter ...
+    assert lexical.respell("total investmnt of the quartely meeting") == "total investment of the quarterly meeting"
+    # ... but never an English word that the documents happen not to write, nor a capitalised word.
+    assert lexical.respell("which actors, as stated?") == "which actors, as stated?"
+    assert lexical.respell("Investmnt at the meeting") == "Investmnt at the meeting"
+
+
 def test_a_name_written_apart_or_misspelt_is_searched_as_the_documents_write_it():
     from rag.lexical import LexicalIndex
 
@@ -151,10 +165,11 @@ def test_a_name_written_apart_or_misspelt_is_searched_as_the_documents_write_it(
     assert lexical.respell("What did Zhou Hai Ying say in yang pu?") == "What did Zhou Haiying say in Yangpu?"
     # A capitalised word no document writes, one letter from exactly one of their names.
     assert lexical.respell("Minghang parks; what was Shirly planning?") == "Minhang parks; what was Shirley planning?"
-    # Words the documents write, stop words and lower-case slips stay as typed: "has a" is no name "Hasa",
-    # "During" no "Turing", "norther" a slip for "northern".
-    for typed in ["It has a gate", "During the war", "the norther part", "the mayor visited", "He couldn't go"]:
+    # Words the documents write and stop words stay as typed: "has a" is no name "Hasa", "During" no "Turing".
+    for typed in ["It has a gate", "During the war", "the mayor visited", "He couldn't go"]:
         assert lexical.respell(typed) == typed
+    # A lower-case slip is no name: "norther" is the documents' "northern" with a letter left out.
+    assert lexical.respell("the norther part") == "the northern part"
     assert [c.source for c, _ in lexical.search(lexical.respell("Min Hang mayor"), 1)] == ["a.txt"]
 
 
