@@ -203,6 +203,7 @@ _ASKS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)  # read once per candidate sentence by the role check (holds_asked_role)
 def asking_part(question: str) -> str | None:
     """The sentences of a question that ask, when others do not ("I taught physics for thirty years, so I am curious.
     In the April meeting, what was …?"): a chatty preface or afterthought the documents need not hold. None when the
