@@ -106,7 +106,7 @@ class LexicalIndex:
         self._proper_names: frozenset[str] | None = None  # every document's names, built on first use
         self._dropped: dict[str, set[str]] | None = None  # a long word with one letter left out -> the words
         self._hyphenated: dict[str, str] | None = None  # run-together term -> the documents' hyphenated one
-        self._spaced: dict[tuple[str, str], str] | None = None  # a hyphenated term's two parts -> that term
+        self._spaced: frozenset[tuple[str, str]] = frozenset()  # a bound prefix and its word the documents hyphenate
 
     @classmethod
     def build(cls, chunks: Sequence[Chunk], generation: int) -> LexicalIndex:
@@ -182,6 +182,12 @@ class LexicalIndex:
             self._hyphenated = {
                 joined: term for term in self.doc_freq if "-" in term and (joined := term.replace("-", "")) not in self.doc_freq
             }
+            self._spaced = frozenset(
+                (prefix, rest)
+                for term in self.doc_freq
+                for prefix, _, rest in [term.partition("-")]
+                if prefix in _BOUND_PREFIXES and rest and "-" not in rest
+            )
         text = self._respell_spaced(self._respell_dropped(self._respell_names(text)))
         if not self._hyphenated:
             return text
@@ -227,12 +233,6 @@ class LexicalIndex:
         """`text` with a prefix written apart joined to its word as the documents write it ("sub districts" ->
         "sub-districts", "mid year", "non party"): apart, neither matches the documents' one term. Only a prefix
         that is no word of its own: "public key" is two words that the documents also write as "public-key"."""
-        if self._spaced is None:
-            self._spaced = {}
-            for term in self.doc_freq:
-                parts = term.split("-")
-                if len(parts) == 2 and parts[0] in _BOUND_PREFIXES and parts[1]:
-                    self._spaced[(parts[0], parts[1])] = term
 
         def join(match: re.Match[str]) -> str:
             first, second = terms(match.group(1)), terms(match.group(2))
