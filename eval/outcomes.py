@@ -2,6 +2,7 @@
 
 Usage:
   python eval/outcomes.py dump OUT.jsonl seeds fresh squad [W.jsonl …] --seeds-index /tmp/ev-seeds --squad-index /tmp/ev-squad
+  python eval/outcomes.py dump OUT.jsonl seeds fresh squad --only ids.txt   # just the questions a change can move
   python eval/outcomes.py compare BEFORE.jsonl AFTER.jsonl
 
 "seeds" and "fresh" are the tune splits of eval/seeds.jsonl and eval/fresh.jsonl, "squad" the 600 SQuAD questions
@@ -87,7 +88,7 @@ def compare(before: dict[tuple[str, str], dict], after: dict[tuple[str, str], di
             )
 
 
-def dump(out: Path, names: Sequence[str], seeds_index: Path, squad_index: Path) -> None:
+def dump(out: Path, names: Sequence[str], seeds_index: Path, squad_index: Path, only: set[str] | None = None) -> None:
     from rag.config import settings_from_env
     from rag.datasets import load_dataset, outside_sample
     from rag.embedder import make_embedder
@@ -107,6 +108,8 @@ def dump(out: Path, names: Sequence[str], seeds_index: Path, squad_index: Path) 
                 if name in ("seeds", "fresh"):
                     questions = [q for q in questions if q.split == "tune"]
                 index = seeds_index
+            if only is not None:  # a change that can move only some questions need not ask the rest
+                questions = [q for q in questions if q.id in only]
             settings = settings_from_env(index_dir=index)
             embedder = embedder or make_embedder(settings.embed_model)
             pipeline = Pipeline(settings, embedder=embedder)
@@ -123,12 +126,14 @@ def main() -> None:
     dumping.add_argument("sets", nargs="+", help="seeds, fresh, squad, or a question file's path")
     dumping.add_argument("--seeds-index", type=Path, default=Path("/tmp/ev-seeds"))
     dumping.add_argument("--squad-index", type=Path, default=Path("/tmp/ev-squad"))
+    dumping.add_argument("--only", type=Path, help="a file of question ids, one per line: dump just those")
     comparing = commands.add_parser("compare", help="figures of two dumps and the questions that moved")
     comparing.add_argument("before", type=Path)
     comparing.add_argument("after", type=Path)
     args = parser.parse_args()
     if args.command == "dump":
-        dump(args.out, args.sets, args.seeds_index, args.squad_index)
+        only = set(args.only.read_text(encoding="utf-8").split()) if args.only else None
+        dump(args.out, args.sets, args.seeds_index, args.squad_index, only)
     else:
         print("\n".join(compare(load(args.before), load(args.after))))
 
