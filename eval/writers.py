@@ -43,7 +43,8 @@ Write 40 questions, in your persona's own voice (how such a person would really 
 answers from these articles), to {out}, one JSON object per line:
 
 1. 10 English questions the articles answer. ids {writer}-en-01 .. {writer}-en-10.
-2. 10 Chinese questions the articles answer (about any article, English or Chinese). ids {writer}-zh-01 .. {writer}-zh-10.
+2. 10 Chinese questions the articles answer, at least 8 of them about the Chinese article (a Chinese reader reads
+   that one). ids {writer}-zh-01 .. {writer}-zh-10.
 3. 10 English questions the articles do NOT answer, though they sound as if they might: same places, people and
    topics, but the fact asked for is not written anywhere in the five articles. ids {writer}-un-en-01 .. {writer}-un-en-10.
 4. 10 Chinese questions the articles do NOT answer, in the same way. ids {writer}-un-zh-01 .. {writer}-un-zh-10.
