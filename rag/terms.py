@@ -165,6 +165,9 @@ _CHAT_SPELLINGS = [
     (re.compile(r"\blvl\b", re.I), "level"),
     (re.compile(r"\bbiz\b", re.I), "business"),
     (re.compile(r"\b(phone|telephone|contact) no\b\.?", re.I), r"\1 number"),
+    # "which leading shipping cos are …": companies, when a "which" asks for them ("cos" is also "because").
+    (re.compile(r"\b((?:which|what) (?:[\w-]+ ){0,3}?)cos\b(?!-)", re.I), r"\1companies"),
+    (re.compile(r"\b((?:which|what) (?:[\w-]+ ){0,3}?)co\b(?![-.']|\s+(?:and|&)\b)", re.I), r"\1company"),
 ]
 
 

@@ -66,6 +66,7 @@ from rag.pipeline import normalize_question
         ("What are the 3 districts in Shanghai?", None),
         ("陆铭的报告讲了多久", "length"),
         ("What is the total floor area of the old housing on Longwu Road?", "length"),  # writers WH, WQ
+        ("What's the warehouse floor area of the Bonded Logistics Center (Type B)?", "length"),  # writer LI
         ("What is the area of focus?", None),
         ("副区长王浩的交流发言具体提到了哪些数据？", "number"),
         ("杨浦要在复兴岛布局的未来产业先导区是“几+X”？", None),
@@ -91,6 +92,9 @@ from rag.pipeline import normalize_question
         ("“3+X”的X是什么意思?", "parts"),  # what a coded name's letter means (writer UH)
         ("量子城市时空创新基地建在哪个地方", "place"),  # where it is built, not a meeting's venue (writer UA)
         ("会议在哪个地方举行", "venue"),
+        ("那次会议是在哪个会议室或者哪栋楼召开的?", "venue"),  # writer LJ: the room or building it met in
+        ("会议在哪栋大楼开?", "venue"),
+        ("At which building or hall in Yangpu was the April quarterly meeting held? Thank you.", "venue"),  # writer LJ
         ("yangpu vs minhang - which one has more major industrial projects", "compare"),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
         ("Is the Sunshine 330 programme free for pensioners?", "fee"),

@@ -96,6 +96,11 @@ def test_question_terms(question, expected):
         ("how many major industrial projs is minhang pushing", "how many major industrial projects is minhang pushing"),
         ("name of the building materials mkt", "name of the building materials market"),
         ("minhangs 3 city lvl core biz centers", "minhangs 3 city level core business centers"),
+        # A logistics manager's (writer LP): "cos" asked for by a "which" are companies, else "because".
+        ("which leading shipping cos are consolidating in yangpu", "which leading shipping companies are consolidating in yangpu"),
+        ("what co is behind it", "what company is behind it"),
+        ("i ask cos which parks open late", "i ask cos which parks open late"),
+        ("which co-hosted it", "which co-hosted it"),
     ],
 )
 def test_a_chat_boxs_short_forms_are_written_out(typed, written):
