@@ -36,7 +36,7 @@ from rag.answer_types import (
 )
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import aside_terms, is_cjk_term, question_terms, term_set, term_weights
+from rag.terms import aside_terms, is_cjk_term, personal_terms, question_terms, term_set, term_weights
 from rag.traditional import to_simplified
 from rag.types import Answer, Citation, Hit
 
@@ -216,7 +216,9 @@ class ExtractiveGenerator:
             # Whether the documents hold the answer is judged with a chatty preface's or afterthought's words
             # counting less ("I taught physics for thirty years …"); which sentence answers is chosen on all the
             # words, as before (weighing them less there too put a headline before the answer of VE-en-01).
-            judge = _Weights.of(q_terms, self.idf, lang, asides, self.aside_weight)
+            # Words that only tell about the asker ("I am a retired teacher …") do not count at all.
+            personal = personal_terms(question)
+            judge = _Weights.of([t for t in q_terms if t not in personal], self.idf, lang, asides, self.aside_weight)
 
             def judged(span: _Span) -> _Span:
                 passage = term_set(hits[span.hit_rank].chunk.text)

@@ -229,6 +229,34 @@ def aside_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in question_terms(question) if t not in asked and t not in named)
 
 
+# A sentence about the asker, not the documents: "I am a retired teacher and my granddaughter studies economics".
+# Not one that reports what the asker heard or read ("I read that Minhang …", "I think it was in April"). English
+# only: a Chinese preface's place names ("我外孙在杨浦上班") have no capital letter to keep them by.
+_ABOUT_THE_ASKER = re.compile(
+    r"^\W*(?:(?:hello|hi|hey|dear|well|so|also|and|but|oh|ok(?:ay)?)\W+)*(?:i|i['’](?:m|ve|d|ll)|my|me|we|we['’](?:re|ve)|our)\b",
+    re.I,
+)
+_REPORTS = re.compile(
+    r"\b(?:heard|hear|noticed|told|came across|found out|think|thought|believe|guess|recall|remember)\b"
+    r"|\b(?:read|saw|seen|see|learn(?:ed|t)|know|knew|understand)\s+(?:that|about|somewhere|online|in (?:the|a|an)|on (?:the|a|an))\b",
+    re.I,
+)
+
+
+def personal_terms(question: str) -> frozenset[str]:
+    """Terms found only in sentences of a question that tell about the asker ("My grandson finishes university next
+    summer and I worry …"): the documents never hold them. A name or a number keeps its weight (see aside_terms)."""
+    if asking_part(question) is None:
+        return frozenset()
+    asking, others = _asking_and_not(question)
+    personal = [s for s in others if _ABOUT_THE_ASKER.search(s) and not _REPORTS.search(s)]
+    if not personal:
+        return frozenset()
+    kept = set(question_terms(" ".join(asking + [s for s in others if s not in personal])))
+    kept |= set(terms(" ".join(_NAMED_IN_ASIDE.findall(" ".join(personal)))))
+    return frozenset(t for t in question_terms(" ".join(personal)) if t not in kept)
+
+
 def asking_sentences(question: str) -> str:
     """The sentences of a question that ask, however little they say ("… moved on to Beijing long ago. Who was
     it?" -> "Who was it?"); the whole question when none does."""

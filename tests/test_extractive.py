@@ -222,6 +222,19 @@ def test_a_chatty_preface_does_not_turn_an_answer_into_dont_know(real_seed_pipel
 
 
 @pytest.mark.slow
+def test_words_about_the_asker_do_not_count_against_the_answer(real_seed_pipeline):
+    # Writer LJ: a retired teacher's granddaughter and her reading habits are in no document; at half weight
+    # they still pulled the answer under the abstention threshold.
+    answer = real_seed_pipeline.ask(
+        "Hello, dear. I am a retired teacher and my granddaughter is studying economics, so I like to read the "
+        "district news with her. In that Yangpu quarterly meeting, the Party secretary spoke about building an "
+        "innovative modern industrial system with some numbers in its name. What was that numbered system called, please?"
+    )
+    assert not answer.abstained and "1+2+3+4" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

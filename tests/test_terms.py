@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terms import aside_terms, asking_part, is_cjk_term, question_terms, spelled_out, terms
+from rag.terms import aside_terms, asking_part, is_cjk_term, personal_terms, question_terms, spelled_out, terms
 
 
 @pytest.mark.parametrize(
@@ -147,6 +147,18 @@ def test_a_learners_spanish_or_french_question_word_is_read_in_english():
 )
 def test_aside_terms(question, expected):
     assert aside_terms(question) == expected
+
+
+def test_personal_terms_are_those_only_said_about_the_asker():
+    question = (
+        "I am a retired teacher and my granddaughter studies economics. I read that Yangpu held a meeting in April. "
+        "What was the industrial system called?"
+    )
+    assert personal_terms(question) == {"retir", "teacher", "granddaught", "studi", "econom"}
+    # What the asker heard or read is about the documents; a name or a number said about oneself still counts.
+    assert personal_terms("I heard Minhang plans 20 pocket parks. Where will they be?") == frozenset()
+    assert personal_terms("My flat is on Dinghai Road and I moved there in 1998. Which sub-districts spoke?") == {"flat", "move"}
+    assert personal_terms("Who chaired the meeting?") == frozenset()  # one sentence: nothing aside
 
 
 def test_asking_part_is_the_sentences_that_ask():
