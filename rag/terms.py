@@ -145,6 +145,7 @@ _CHAT_SPELLINGS = [
     # "wen" in lower case only: "Wen" is also a name. ("u" and "r" are read in answer_types' _COLLOQUIAL.)
     (re.compile(r"(?-i:\bwen\b)(?=\s+(?:does|did|do|is|was|will|are|r|can|could|would|should)\b)", re.I), "when"),
     (re.compile(r"\b(?:wat|wut|wht|whit)\b", re.I), "what"),
+    (re.compile(r"\bwich\b", re.I), "which"),
     (re.compile(r"\bhw\b(?=\s+(?:many|much|long|far|big|old|large|is|was|did|does|do|are|will)\b)", re.I), "how"),
     # A learner's question word from Spanish or French: "qué year did he become …", "cuántos parks", "quand".
     (re.compile(r"(?<!\w)qu[ée](?!\w)(?=\s+[a-z])", re.I), "what"),

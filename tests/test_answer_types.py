@@ -95,6 +95,9 @@ from rag.pipeline import normalize_question
         ("那次会议是在哪个会议室或者哪栋楼召开的?", "venue"),  # writer LJ: the room or building it met in
         ("会议在哪栋大楼开?", "venue"),
         ("At which building or hall in Yangpu was the April quarterly meeting held? Thank you.", "venue"),  # writer LJ
+        # The parts of a coded name asked by their numbers (writers LT, LQ).
+        ("They keep saying \"1+2+3+4\" industrial system. So which industries are the 1, the 2, the 3 and the 4?", "parts"),
+        ("the 1+2+3+4 industry system in yangpu, which industries is the 1 and the 2", "parts"),
         ("yangpu vs minhang - which one has more major industrial projects", "compare"),
         ("What colour are the smart bike shelters in Yinhang?", "colour"),
         ("Is the Sunshine 330 programme free for pensioners?", "fee"),

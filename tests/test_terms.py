@@ -88,6 +88,7 @@ def test_question_terms(question, expected):
         ("wen does the yindu rd cross river tunnel actually open", "when does the yindu road cross river tunnel actually open"),
         ("hw many new grads is yangpu tryna get jobs for", "how many new grads is yangpu trying to get jobs for"),
         ("wat exact date was it b4 june", "what exact date was it before june"),
+        ("wich sub districts gave speeches", "which sub districts gave speeches"),  # writer LQ
         ("Wen Jiabao did what", "Wen Jiabao did what"),  # a name, left as it is
         ("3rd ring road", "3rd ring road"),
         ("the renovation plan - how many sq m?", "the renovation plan - how many square meters?"),
