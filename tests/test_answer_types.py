@@ -630,6 +630,13 @@ def test_the_name_of_a_role_wants_a_person_who_holds_that_role():
     assert holds_type("Li Ming, party secretary of Yinhang sub-district, spoke.", "person", question)
 
 
+def test_the_head_of_a_body_is_found_by_the_bodys_own_words_not_its_and():
+    # Writer LV: "culture and tourism bureau" was found in any sentence with an "and" in it.
+    question = "who's the head of the yangpu culture and tourism bureau that spoke at the april quarterly meeting?"
+    assert not holds_type("Xue Kan, Secretary of the District Committee, chaired the meeting and spoke.", "person", question)
+    assert holds_type("Li Ming, director of the District Culture and Tourism Bureau, spoke.", "person", question)
+
+
 def test_the_role_asked_is_in_the_sentence_that_asks():
     # Writer MO: the deputy mayor of Rotterdam's council, told of first, is not the role asked for.
     question = "鹿特丹的议会会议上也有副市长发言。这次杨浦的会议上是哪一位副区长作了交流发言?"
