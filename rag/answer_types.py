@@ -1762,7 +1762,8 @@ def _options(question: str) -> tuple[str, str] | None:
 
 def gives_an_option(text: str, question: str) -> bool:
     """Whether `text` gives one of an either-or question's options (True for other questions)."""
-    options = _options(question)
+    # The options are in the sentence that asks: "我住的还是厂里分的老工房。…按什么计划?" says "still", not "or".
+    options = _options(asking_part(question) or question)
     if options is None:
         return True
     plain = text.replace(",", "")
