@@ -227,7 +227,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         r"|talk about|speak about|speak on)\b|(?:讲|说|谈|讲述|介绍|汇报)到?(?:了|的(?=d?什么内容))?d?[些点]?(?:哪些|什么|哪(?:几|一)?(?:个|些|项)?(?:方面|项目|内容|问题))|(?:讲|说|谈|介绍|汇报)了[\u4e00-\u9fff]{1,6}?(?:哪些|什么)|讲的是|发言(?:的)?(?:主要|具体)?内容|发言[^?？，,]{0,6}(?:围绕|涉及|聚焦)了?(?:哪些|什么)"
         r"|传达(?:了|的是)?(?:哪|什么)"  # "程绣明传达了什么": what someone conveyed, which the text must report
         rf"|{_WHAT_X_DID_X}{_SPOKE_OF}"  # "what second-quarter tasks did Zhou Rong lay out", "what topic did X talk about"
-        rf"|{_WHAT_DID_BODY}report(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address|meeting)\b)"  # "… report in its speech"
+        rf"|{_WHAT_DID_BODY}(?:say|report)(?= (?:in|during|at)\b[^?]*\b(?:speech|remarks|address|meeting)\b)"  # "… report in its speech"
         r"|\bspeech(?:es)?\b[^?]*\bwhat (?:did|does|do) (?:they|it|he|she) (?:actually |really )?(?:say|report|talk about)\b",  # "bureau exchange speech - what did they report"
         re.I,
     )),
@@ -280,7 +280,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     )),
     # "创新基地建在哪个地方": where something is built or sits, which a place's name answers (not a meeting's venue).
     ("place", re.compile(r"(?:建|设|落户|选址|位于|坐落)(?:在|于)?(?:哪|何处|什么地方)|(?:建设|选址|所在)地点|在哪(?:里|儿|个地方)?(?:建|设)(?!计|置|立|施)")),
-    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s? or (?:building|hall|room|hotel|auditorium)s?\b[^?]*\b(?:held|hosted|convened)\b|{_WHERE_HELD}|{_WHERE_MEETING}|\b(?:what|which) (?:building|hall|room|hotel|venue)(?: or (?:building|hall|room|hotel|venue))?\b[^?]*\b(?:held|hosted|convened) (?:in|at)(?=\s*(?:[?.,]|$|on\b|during\b|when\b))|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方|会议室|礼堂|大厅|酒店|宾馆)|哪(?:栋|座|幢)(?:大)?楼|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|[在勒辣](?:什么|啥)(?:地方|场所|会场)", re.I)),
+    ("venue", re.compile(rf"\b(what|which) (venue|location)s?\b|\b(?:hold|held|convened|hosted|staged)\s+(?:(?:it|them|this|that)\s+)?where\b|\bwhere (?:(?:it|they|this|that) (?:was |were |is |are )?)?(?:held|hosted|convened)\b|^\s*where (?:the |this |that )?(?:[\w'’-]+ ){1,5}?(?:held|convened|hosted|staged)\b|[,;]\s*(?:in |at )?which (?:building|hall|room|hotel|auditorium)s?(?:\s*\??\s*$|\b(?=[^?]*\b(?:hold|held|holding|convened?|took place|take place|meet|met)\b))|\bwhat (?:is|was|will be) the (?:exact |actual )?venue\b|\b(?:venue|location) where\b|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s?\s*\??\s*$|\b(?:in|at) (?:which|what) (?:building|hall|room|hotel|auditorium)s? or (?:building|hall|room|hotel|auditorium)s?\b(?:[^?]*\b(?:held|hosted|convened)\b|\s*\??\s*$)|{_WHERE_HELD}|{_WHERE_MEETING}|\b(?:what|which) (?:building|hall|room|hotel|venue)(?: or (?:building|hall|room|hotel|venue))?\b[^?]*\b(?:held|hosted|convened) (?:in|at)(?=\s*(?:[?.,]|$|on\b|during\b|when\b))|地点|在哪里?(举行|召开|举办)|举办地|在何处|哪个(会场|场馆|地方|会议室|礼堂|大厅|酒店|宾馆)|哪(?:栋|座|幢)(?:大)?楼|在哪[个家]?[{CJK}]{{0,4}}(举行|召开|举办)|在哪(?:里|儿)?开(?!展|始|发|放|通|工)|[在勒辣](?:什么|啥)(?:地方|场所|会场)", re.I)),
     # "Where is the incubation base located?", "Where will the centre be built?": a place.
     ("place", re.compile(
         r"\bwhere (?:exactly |precisely )?(?:is|was|are|were|will|would|does|did|do|has|have|had|can|should)\b[^?]*"
@@ -661,7 +661,12 @@ def zh_titled_people(question: str) -> list[str]:
 
 
 # "What does 330 stand for?": a number asked to be spelt out is a coded name, quoted or not.
-_NUMBER_SPELT_OUT = re.compile(r"\bwhat (?:does|do|did) (?:the )?(\d[\w+-]*) (?:stand for|mean|refer to)\b", re.I)
+# "What does the 330 in the Sunshine 330 program actually stand for?"
+_NUMBER_SPELT_OUT = re.compile(
+    r"\bwhat (?:does|do|did) (?:the )?(\d[\w+-]*)(?: in(?: the)?(?: [\w'’-]+){1,4}?)? (?:(?:actually|exactly|really) )?"
+    r"(?:stand for|mean|refer to)\b",
+    re.I,
+)
 
 
 def coded_names(question: str) -> list[str]:
@@ -1462,8 +1467,10 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
         # "有哪几位副主任": the deputies, not the 主任.
         # Not "书记说要严防哪几类事情": the secretary says it, the list is of kinds of events.
         asks_people = _is_chinese(question) and _ZH_ASKS_PEOPLE.search(question)
-        if re.search("从哪[两二三四五六七八九十几]个?方面", question) and "方面" not in text:
-            return False  # "从哪三个方面来讲": the aspects, not whoever the sentence lists
+        aspect = re.search("从哪[两二三四五六七八九十几]个?方面|哪[两二三四五六七八九十几]个?(街道|镇|部门|单位|企业|公园)", question)
+        if aspect and (aspect.group(1) or "方面") not in text:
+            # "从哪三个方面来讲": the aspects; "有哪几个街道作了交流发言": sub-districts, not whoever the sentence lists
+            return False
         if not _is_chinese(question) and _ASKS_NAMED_LIST.search(question) and not _holds_new_name(text, question):
             return False  # "which companies are these exactly": "leading shipping enterprises" names none
         return bool(_HAS_LIST.search(text)) and (not asks_people or holds_asked_role(text, question))

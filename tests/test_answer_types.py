@@ -95,6 +95,10 @@ from rag.pipeline import normalize_question
         ("那次会议是在哪个会议室或者哪栋楼召开的?", "venue"),  # writer LJ: the room or building it met in
         ("会议在哪栋大楼开?", "venue"),
         ("At which building or hall in Yangpu was the April quarterly meeting held? Thank you.", "venue"),  # writer LJ
+        ("Where they hold the Yangpu quarterly work meeting in April, in which building or hall?", "venue"),  # writer LZ
+        ("What does the 330 in the Sunshine 330 program actually stand for?", "parts"),  # writer KC
+        ("what does the 330 in sunshine 330 mean, like 3 30 pm classes?", "parts"),  # writer LQ
+        ("What did the District Culture and Tourism Bureau say in its speech at the April meeting?", "speech"),  # KC
         # The parts of a coded name asked by their numbers (writers LT, LQ).
         ("They keep saying \"1+2+3+4\" industrial system. So which industries are the 1, the 2, the 3 and the 4?", "parts"),
         ("the 1+2+3+4 industry system in yangpu, which industries is the 1 and the 2", "parts"),
@@ -628,6 +632,13 @@ def test_the_name_of_a_role_wants_a_person_who_holds_that_role():
     assert not holds_type("It selects senior and junior party secretaries to build secretarial teams.", "person", question)
     assert not holds_type("Li Ming, deputy party secretary of Yinhang sub-district, spoke.", "person", question)
     assert holds_type("Li Ming, party secretary of Yinhang sub-district, spoke.", "person", question)
+
+
+def test_which_sub_districts_wants_sub_districts_named():
+    # Writers LY, KA: "有哪几个街道作了交流发言" is not answered by the deputy mayor and a vice chairwoman.
+    question = "2024年4月杨浦区季度工作会议上,有哪几个街道作了交流发言?"
+    assert not holds_type("副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", "list", question)
+    assert holds_type("定海路街道、大桥街道、长白新村街道作交流发言。", "list", question)
 
 
 def test_the_head_of_a_body_is_found_by_the_bodys_own_words_not_its_and():
