@@ -1767,6 +1767,14 @@ def _options(question: str) -> tuple[str, str] | None:
     return (before[-1], after[0]) if before and after else None
 
 
+# A time of day in its everyday words: any of them says it.
+_ZH_TIMES_OF_DAY = {
+    word: group
+    for group in (("上午", "早上", "早晨", "清晨", "上半天"), ("下午", "午后", "下半天"), ("晚上", "夜里", "夜间", "傍晚", "晚间"))
+    for word in group
+}
+
+
 def gives_an_option(text: str, question: str) -> bool:
     """Whether `text` gives one of an either-or question's options (True for other questions)."""
     # The options are in the sentence that asks: "我住的还是厂里分的老工房。…按什么计划?" says "still", not "or".
@@ -1777,8 +1785,8 @@ def gives_an_option(text: str, question: str) -> bool:
     for option in options:
         if re.match(r"\d", option):  # "3,000" as a number, not the start of "30,000"
             found = re.search(rf"(?<![\d.]){re.escape(option.replace(',', ''))}(?!\d)", plain)
-        elif _is_chinese(option):
-            found = option in text
+        elif _is_chinese(option):  # "早上还是下午" is answered by "3月17日上午"
+            found = any(word in text for word in _ZH_TIMES_OF_DAY.get(option, (option,)))
         else:  # a longer word by its stem: "declining" finds "declined"
             found = re.search(rf"(?<!\w){re.escape(option if len(option) <= 5 else option[:-3])}", text, re.I)
         if found:

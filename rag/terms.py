@@ -154,6 +154,7 @@ _CHAT_SPELLINGS = [
     (re.compile(r"(?<!\w)(?:cu[áa]nt[oa]s|combien(?: de)?)(?!\w)", re.I), "how many"),
     (re.compile(r"(?<!\w)qui[ée]n(?!\w)", re.I), "who"),
     (re.compile(r"\bb4\b", re.I), "before"),
+    (re.compile(r"(?<![\w/])w/(?=\s)", re.I), "with"),  # "the meeting w/ the e-bike safety stuff"
     (re.compile(r"\btryna\b", re.I), "trying to"),
     (re.compile(r"\brd(s?)\b", re.I), r"road\1"),  # "yindu rd"
     (re.compile(r"\bsq\.? ?(?:m|mtrs?|meters?|metres?)\b|\bsqm\b", re.I), "square meters"),

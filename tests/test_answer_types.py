@@ -1882,6 +1882,8 @@ def test_a_chinese_question_about_someone_the_article_names_is_answered(readonly
         ("Is there anything for entrepreneurs back from studying or working overseas?", "It will create an incubation base.", True),
         ("Would opportunities be the same in each subject, or would they vary?", "Subjects differ.", True),
         ("Who chaired the meeting?", "Xue Kan chaired the meeting.", True),
+        ("会议是几号开的啊,早上还是下午", "3月17日上午,区委常委会扩大会议举行。", True),  # writer KD: 早上 is 上午
+        ("会议是几号开的啊,早上还是下午", "3月17日,区委常委会扩大会议举行。", False),
         # Writer LT: 还是 in a preface says "still"; the sentence that asks offers no choice.
         ("我住的还是厂里分的老工房，厨房卫生间合用。区里旧住房成套改造是按什么计划来搞的？", "高标准实施旧住房成套改造“三年行动计划”。", True),
     ],

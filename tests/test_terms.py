@@ -89,6 +89,8 @@ def test_question_terms(question, expected):
         ("hw many new grads is yangpu tryna get jobs for", "how many new grads is yangpu trying to get jobs for"),
         ("wat exact date was it b4 june", "what exact date was it before june"),
         ("wich sub districts gave speeches", "which sub districts gave speeches"),  # writer LQ
+        ("yangpu quarterly meeting w/ the e-bike safety stuff", "yangpu quarterly meeting with the e-bike safety stuff"),
+        ("the km/h w/o limits", "the km/h w/o limits"),
         ("Wen Jiabao did what", "Wen Jiabao did what"),  # a name, left as it is
         ("3rd ring road", "3rd ring road"),
         ("the renovation plan - how many sq m?", "the renovation plan - how many square meters?"),
