@@ -1634,9 +1634,9 @@ def holds_asked_role(text: str, question: str, implied: Collection[str] | None =
     )
     # (For "who heads / is the head of Yangpu's …", the district is where it is; the body's own words must be in
     # the text.)
-    skip = _GENERIC_BODIES | _PLACES if asks_head or implied is not None else _GENERIC_BODIES
-    # A linking word is no body's own word: "culture and tourism bureau" is not found by its "and".
-    where = [w for w in body.group("body").split() if _POSSESSIVE.sub("", w).lower() not in skip | _LINKS] if body else []
+    # A linking word is no body's own word either: "culture and tourism bureau" is not found by its "and".
+    skip = (_GENERIC_BODIES | _PLACES if asks_head or implied is not None else _GENERIC_BODIES) | _LINKS
+    where = [w for w in body.group("body").split() if _POSSESSIVE.sub("", w).lower() not in skip] if body else []
     if where and not any(re.search(rf"\b{re.escape(w)}\b", text, re.I) for w in where):
         return False
     if body and body.group("other"):  # "the secretary or director": either one answers
