@@ -54,7 +54,7 @@ _NAMED_OFFERS = r"(?:markets?|platforms?|programs?|programmes?|projects?|initiat
 # "Which supply unit / facility / enterprise" asks for its name by itself.
 _NAMED_UNITS = r"(?:units?(?! of\b)|facilit(?:y|ies)|enterprises?)"
 _NAMED_BODIES = rf"(?:{_NAMED_UNITS}|bases?|sites?|cent(?:er|re)s?|offices?|venues?)"
-_PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy)"
+_PEOPLE_NOUNS = r"(?:officials?|leaders?|person|experts?|scholars?|mayors?|secretar(?:y|ies)|deputies|deputy|comrades?)"
 _NAMED_THINGS = (
     r"(?:(?:hospital|college|school|team|(?:sub-?)?district|province|road|street|park|market(?! (?:share|value|price|cap)\b)|"
     r"museum|bureau|department|newspaper|magazine|river|airport|station|stadium|organi[sz]ation|"
@@ -525,7 +525,7 @@ def gives_asked_title(text: str, question: str) -> bool:
 
 # "Who presided over / chaired the meeting", 由谁主持: the one the text says presided, not anyone who attended.
 _ASKS_PRESIDER = re.compile(
-    r"\b(?:who|which (?:person|official|leader))\s+(?:actually |really |exactly )?(?:(?:is|was|were) (?:named as |listed as |credited as )?)?"
+    r"\b(?:who|which (?:(?:leading|responsible|senior) )?(?:person|official|leader|comrade))\s+(?:actually |really |exactly )?(?:(?:is|was|were) (?:named as |listed as |credited as )?)?"
     r"(?:presid|chair|host)(?:ed|ing)\b|\bpresided over by\b|主持",
     re.I,
 )

@@ -99,6 +99,9 @@ from rag.pipeline import normalize_question
         ("What does the 330 in the Sunshine 330 program actually stand for?", "parts"),  # writer KC
         ("what does the 330 in sunshine 330 mean, like 3 30 pm classes?", "parts"),  # writer LQ
         ("What did the District Culture and Tourism Bureau say in its speech at the April meeting?", "speech"),  # KC
+        # Official English's "comrade" is a person (writer KH).
+        ("Please state which leading comrade presided over the said quarterly work meeting.", "person"),
+        ("Which responsible comrade delivered the exchange speech on behalf of Daqiao Sub-district?", "person"),
         # The parts of a coded name asked by their numbers (writers LT, LQ).
         ("They keep saying \"1+2+3+4\" industrial system. So which industries are the 1, the 2, the 3 and the 4?", "parts"),
         ("the 1+2+3+4 industry system in yangpu, which industries is the 1 and the 2", "parts"),
@@ -639,6 +642,12 @@ def test_which_sub_districts_wants_sub_districts_named():
     question = "2024年4月杨浦区季度工作会议上,有哪几个街道作了交流发言?"
     assert not holds_type("副区长王浩、区政协副主席顾登妹结合自身工作实际,分别作交流发言。", "list", question)
     assert holds_type("定海路街道、大桥街道、长白新村街道作交流发言。", "list", question)
+
+
+def test_which_leading_comrade_presided_wants_whoever_chaired():
+    question = "Please state which leading comrade presided over the said quarterly work meeting."
+    assert not holds_type("Chen Huawen, deputy secretary and district mayor, gave a detailed introduction.", "person", question)
+    assert holds_type("Xue Kan, Secretary of the District Committee, chaired the meeting.", "person", question)
 
 
 def test_the_head_of_a_body_is_found_by_the_bodys_own_words_not_its_and():
