@@ -30,6 +30,7 @@ FRESH = ROOT / "eval" / "fresh.jsonl"
 CHINESE_SOURCE = "002_0494a65b94bf554c.txt"  # the one seed document written in Chinese
 NEAR_REPEAT = 0.85  # difflib ratio of lower-cased questions at which a new question repeats an old one
 KINDS = ("en", "zh", "un-en", "un-zh")
+# Not rag.clean's: a writer runs `check` with the system Python, where the project is not importable.
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 PROMPT = """\
@@ -156,15 +157,11 @@ def check(path: Path) -> int:
 def converted(path: Path, split: str) -> list[dict]:
     """The writer's questions as eval/fresh.jsonl records: a question in one language about an article in the
     other is `crosslingual`, reported apart."""
-    records = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        q = json.loads(line)
+    records = _records(path)
+    for q in records:
         if q["type"] == "fact" and (q["source"] == CHINESE_SOURCE) != (q["lang"] == "zh"):
             q["type"] = "crosslingual"
         q["split"] = split
-        records.append(q)
     return records
 
 
@@ -175,11 +172,10 @@ def merge(path: Path, split: str, dry_run: bool) -> None:
     records = converted(path, split)
     if dry_run:
         out = path.with_suffix(".x.jsonl")
-        out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+        out.write_text("".join(_lines(records)), encoding="utf-8")
         print(f"{len(records)} questions in {out}")
         return
-    lines = FRESH.read_text(encoding="utf-8").splitlines()
-    old = [json.loads(line) for line in lines if line.strip()]
+    old = _records(FRESH)
     if {r["id"] for r in records} & {q["id"] for q in old}:
         sys.exit(f"{path.stem}'s ids are already in {FRESH}")
     seen = [q["question"].lower() for q in old]
@@ -189,9 +185,17 @@ def merge(path: Path, split: str, dry_run: bool) -> None:
             kept.append(record)
             seen.append(text)
     with FRESH.open("a", encoding="utf-8") as out:
-        out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in kept)
+        out.writelines(_lines(kept))
     unanswerable = sum(r["type"] == "unanswerable" for r in kept)
     print(f"{path.stem}: {len(kept)} of {len(records)} kept ({unanswerable} unanswerable) as {split}")
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _lines(records: list[dict]) -> list[str]:
+    return [json.dumps(r, ensure_ascii=False) + "\n" for r in records]
 
 
 def _repeats(text: str, seen: list[str]) -> bool:
