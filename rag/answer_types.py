@@ -869,7 +869,29 @@ def _kind(question: str) -> str | None:
             continue
         if pattern.search(question):
             return kind
-    return None
+    keywords = _KEYWORD_QUERY.match(question)
+    return _KEYWORD_KINDS.get(keywords.group(1).lower()) if keywords else None
+
+
+# A search box's keywords ("Yangpu mayor?", "Yinhang population?", "Sunshine 330 program start year?"): no word that
+# asks, no verb before them, and the last word names the fact wanted.
+_KEYWORD_QUERY = re.compile(
+    r"^\s*(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|please|tell|give|list|name)\b)"
+    r"(?![^?]*\b(?:who|whom|whose|what|when|where|which|how|why)\b)"
+    r"(?:[\w'’&+.-]+\s+){1,6}(?<!this )(?<!last )(?<!next )(?<!each )(?<!every )(?<!per )([a-z]+)\s*\??\s*$",  # not "… this year"
+    re.I,
+)
+_KEYWORD_KINDS = {
+    **dict.fromkeys(["mayor", "secretary", "chairman", "chairwoman", "chairperson", "director", "head", "chief", "governor", "leader"], "person"),
+    **dict.fromkeys(["date", "day", "deadline"], "date"),
+    "year": "year",
+    **dict.fromkeys(["venue", "location"], "venue"),
+    "population": "figure",
+    "age": "age",
+    "hours": "hours",
+    **dict.fromkeys(["km", "kilometers", "kilometres", "hectares", "area", "length"], "length"),
+    **dict.fromkeys(["budget", "cost", "investment"], "money"),
+}
 
 
 _NUMBER = r"\d+(?:[,.]\d+)*"  # "10,000", "65.3"; not the comma or stop after it

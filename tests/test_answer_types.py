@@ -240,7 +240,7 @@ from rag.pipeline import normalize_question
         ("Find the budget for the pocket parks", "money"),
         ("Name the three city-level core business centers Minhang relies on.", "list"),
         ("State the population of Minhang", "figure"),
-        ("State Council approval date", None),  # a keyword query that starts with a name, not a request
+        ("State Council approval date", "date"),  # keywords that start with a name, not a request: the last word asks
         # A question inside another's asking asks what it asks (writer WP).
         ("grandma asks who the head of Yinhang sub-district is, what's their name?", "person"),
         ("Grandma wants to know when the Yindu Road Cross-River Tunnel will actually open to cars", "date"),
@@ -422,6 +422,16 @@ from rag.pipeline import normalize_question
         ("yangpu electric bicycle safety governance action completion deadline", "date"),
         ("杨浦今年高校毕业生就业目标人数", "count"),
         ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
+        # Writer JM: a search box's keywords, whose last word names the fact; not "… this year", nor a yes/no question.
+        ("Yangpu mayor?", "person"),
+        ("yangpu Q2 work meeting date", "date"),
+        ("Yangpu Q2 meeting venue?", "venue"),
+        ("Sunshine 330 program start year?", "year"),
+        ("Yinhang population?", "figure"),
+        ("Yangpu mayor age?", "age"),
+        ("Minhang greenways km?", "length"),
+        ("minhang greenway km this year", None),
+        ("Is Zhou Haiying the mayor?", None),
     ],
 )
 def test_question_types(question, kind):
@@ -2009,3 +2019,10 @@ def test_the_seeds_answer_writers_nj_to_nr(readonly_seed_pipeline):
     # The city's action, cited alone: not also Yinhang's civilized-district goal, which names no action (NW and ten others).
     action = readonly_seed_pipeline.ask("for new grads finding job, yangpu follow which city action ar? got a name is it")
     assert "Happy Employment in Shanghai Plus" in action.text and len(action.citations) == 1
+
+
+def test_the_seeds_answer_a_search_boxs_keywords(readonly_seed_pipeline):
+    # "Yangpu mayor?" names the mayor; "… start year?" is not answered by a sentence that shares its words (writer JM).
+    mayor = readonly_seed_pipeline.ask("Yangpu mayor?")
+    assert not mayor.abstained and mayor.text.startswith("Zhou Haiying")
+    assert readonly_seed_pipeline.ask("Sunshine 330 program start year?").abstained
