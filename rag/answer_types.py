@@ -1164,7 +1164,7 @@ _CAPITALISED_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the)\s+)*[
 _ASKS_BENEFICIARY = re.compile(
     r"\bfor (?:whom|who)\b|\bwho(?:m)?\b[^?]*\bfor\s*\??\s*$|\bwho(?:m)?\b[^?]*\b(?:serve|benefit|target|help)s?\s*\??\s*$", re.I
 )
-_ASKS_ORGANISER = re.compile(r"\bwho (?:co-?)?(?:organi[sz]ed|sponsored|launched|initiated)\b", re.I)
+_ASKS_ORGANISER = re.compile(r"\bwho (?:jointly |co-?)?(?:organi[sz]ed|sponsored|launched|initiated|hosted)\b", re.I)
 
 
 def _names_new_body(text: str, asked: Set[str]) -> bool:
@@ -1499,14 +1499,17 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
     if kind == "person":
         if _ASKS_PRESIDER.search(_last_who_clause(question)) and not _PRESIDED.search(text):
             return False
-        if not holds_asked_role(text, question, implied) or not _names_someone_of_the_body(text, question):
+        if not holds_asked_role(text, question, implied):
+            return False
+        # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
+        asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
+        # Who organised a seminar "on the spirit of the 20th National Congress": bodies, whatever body it was about.
+        if not _is_chinese(question) and _ASKS_ORGANISER.search(question) and _names_new_body(text, asked):
+            return True
+        if not _names_someone_of_the_body(text, question):
             return False
         if _is_chinese(question):
             return any(name not in question for name in _ZH_NAME.findall(text))
-        # The name must tell something new: "Quarterly Work" in a headline that repeats the question does not.
-        asked = {_POSSESSIVE.sub("", w.lower()) for w in re.findall(r"[A-Za-z'’-]+", question)}
-        if _ASKS_ORGANISER.search(question) and _names_new_body(text, asked):
-            return True
         # "Who presided over the meeting?" is not answered by whose speech was studied ("Xi Jinping's speech").
         # Nor by a name in quotation marks: the "Healthy Homes" flagship is no one in charge.
         names = [n for n in _names(_QUOTED.sub(" ", text)) if not _POSSESSIVE.search(n)]

@@ -854,6 +854,11 @@ def test_a_body_may_be_who_organized_something():
     assert holds_type(text, "person", "who organized the seminar in yangpu at the start of 2023")
     assert not holds_type(text, "person", "who ran the seminar in yangpu at the start of 2023")
     assert not holds_type("The District Committee held a seminar.", "person", "who organized the District Committee seminar")
+    # Writers JB, LA: "jointly organized", "co-hosted", and a seminar about a body ("the 20th National Congress"),
+    # which is not a body the organisers speak for.
+    topic = "Who jointly organized the early-2023 Yangpu seminar on studying the spirit of the 20th National Congress?"
+    assert holds_type(text, "person", topic)
+    assert holds_type(text, "person", "Who co-hosted the early-2023 Yangpu seminar on the spirit of the 20th CPC National Congress?")
 
 
 @pytest.mark.parametrize(
