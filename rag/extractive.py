@@ -36,7 +36,7 @@ from rag.answer_types import (
 )
 from rag.clean import detect_lang
 from rag.sentences import clause_spans, sentence_spans
-from rag.terms import aside_terms, is_cjk_term, personal_terms, question_terms, term_set, term_weights
+from rag.terms import aside_terms, is_cjk_term, personal_terms, question_terms, term_set, term_weights, text_terms
 from rag.traditional import to_simplified
 from rag.types import Answer, Citation, Hit
 
@@ -212,12 +212,14 @@ class ExtractiveGenerator:
         by_words = self._best(sorted(candidates, key=lambda s: (-(s.score - s.meaning), s.hit_rank, s.start)), kind, asked)
         judged_best, judged_by_words = best, by_words
         asides = aside_terms(question)
-        if asides:
+        about_text = text_terms(question)
+        if asides or about_text:
             # Whether the documents hold the answer is judged with a chatty preface's or afterthought's words
             # counting less ("I taught physics for thirty years …"); which sentence answers is chosen on all the
             # words, as before (weighing them less there too put a headline before the answer of VE-en-01).
-            # Words that only tell about the asker ("I am a retired teacher …") do not count at all.
-            personal = personal_terms(question)
+            # Words that only tell about the asker ("I am a retired teacher …") or about the documents themselves
+            # ("… written in the English text") do not count at all.
+            personal = personal_terms(question) | about_text
             judge = _Weights.of([t for t in q_terms if t not in personal], self.idf, lang, asides, self.aside_weight)
 
             def judged(span: _Span) -> _Span:

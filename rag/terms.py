@@ -259,6 +259,26 @@ def personal_terms(question: str) -> frozenset[str]:
     return frozenset(t for t in question_terms(" ".join(personal)) if t not in kept)
 
 
+# Words about the documents, not about what they say: "according to the article body", "per the 2023 piece", "how
+# exactly is it written in the English text", "the exact wording for the minutes". No sentence holds them.
+_ABOUT_THE_TEXT = re.compile(
+    r"\b(?:articles?(?!\s+\d)|pieces?|passages?|texts?|write-?ups?|wording|written|version)\b"
+    r"|(?<=\barticle )body\b|\b(?:English|Chinese)(?=\s+(?:text|version|wording|original|article|piece|passage|translation)\b)"
+    r"|(?<=\bin )English\b",
+    re.I,
+)
+
+
+def text_terms(question: str) -> frozenset[str]:
+    """Terms of a question's words about the documents themselves (_ABOUT_THE_TEXT), unless it also uses them
+    otherwise ("which text did the seminar study, according to the article")."""
+    if not _ABOUT_THE_TEXT.search(question):
+        return frozenset()
+    said = set(question_terms(" ".join(m.group() for m in _ABOUT_THE_TEXT.finditer(question))))
+    rest = set(question_terms(_ABOUT_THE_TEXT.sub(" ", question)))
+    return frozenset(said - rest)
+
+
 def asking_sentences(question: str) -> str:
     """The sentences of a question that ask, however little they say ("… moved on to Beijing long ago. Who was
     it?" -> "Who was it?"); the whole question when none does."""

@@ -235,6 +235,17 @@ def test_words_about_the_asker_do_not_count_against_the_answer(real_seed_pipelin
 
 
 @pytest.mark.slow
+def test_words_about_the_documents_do_not_count_against_the_answer(real_seed_pipeline):
+    # Writer JE: "piece", "written" and "English text" name no fact; they pulled the answer under the threshold.
+    answer = real_seed_pipeline.ask(
+        "In the Yangpu quarterly work meeting piece, the modern industrial system has a numeric label. How exactly is "
+        "it written in the English text?"
+    )
+    assert not answer.abstained and "1+2+3+4" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from rag.terms import aside_terms, asking_part, is_cjk_term, personal_terms, question_terms, spelled_out, terms
+from rag.terms import (
+    aside_terms,
+    asking_part,
+    is_cjk_term,
+    personal_terms,
+    question_terms,
+    spelled_out,
+    terms,
+    text_terms,
+)
 
 
 @pytest.mark.parametrize(
@@ -162,6 +171,15 @@ def test_personal_terms_are_those_only_said_about_the_asker():
     assert personal_terms("I heard Minhang plans 20 pocket parks. Where will they be?") == frozenset()
     assert personal_terms("My flat is on Dinghai Road and I moved there in 1998. Which sub-districts spoke?") == {"flat", "move"}
     assert personal_terms("Who chaired the meeting?") == frozenset()  # one sentence: nothing aside
+
+
+def test_text_terms_are_words_about_the_documents():
+    question = "In the Yangpu meeting piece, the industrial system has a numeric label. How is it written in the English text?"
+    assert text_terms(question) == {"piec", "written", "english", "text"}
+    assert text_terms("On what date was it held, according to the article body?") == {"articl", "bodi"}
+    # A numbered legal article and a Chinese leader are what the question is about.
+    assert text_terms("What does Article 5 of the regulation say?") == frozenset()
+    assert text_terms("Which Chinese leader chaired the meeting?") == frozenset()
 
 
 def test_asking_part_is_the_sentences_that_ask():
