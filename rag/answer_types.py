@@ -299,7 +299,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # spelt out (only with a coded name in the question: see question_type).
     ("parts", re.compile(
         r"\b(?:make|makes|made) up\b|\bconsists? of\b|\bcompris|\bstands? for\b|\brefers? to\b|\bspecific\b|\bindividual\b"
-        r"|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:which|what) [\w-]+ (?:is|are|was|were) the \d+\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
+        r"|\bcorrespond(?:s|ed)? to\b|\bwhich (?:figures|numbers|indicators|targets) (?:is|are|were) the\b|\bmean(?:ing)?\s*\??\s*$|\bthe \d+(?:(?:\s*,\s*|\s+|\s+and\s+)\d+)*\s+(?:in|of)\b|\b(?:which|what) [\w-]+ (?:is|are|was|were) the \d+\b|\b(?:exactly|concretely|actually|actual)\b|\bcomponents?\b|\bbreak ?down\b|\b(?:the|which|what) (?:actual |specific )?(?:[\w-]+ )?(?:numbers?|digits?|letters?|figures?|targets?|indicators?)\b[^?]{0,12}\b(?:in|behind)\b|\bwhat (?:is|are|was|were) the [^?\x22“”]{0,40}\bin\b[^?\x22“”]{0,30}[\x22“]"
         r"|\bwhat (?:exactly |specifically |actually )?(?:is|are|was|were) (?:the |its |their )?[\"“‘']"
         # ...or quoted once and asked again without quotes: "the 'two networks' …, what are the two networks",
         # "a 'five-type economy'. what are the five types?", "which two networks are the 'two networks'"
@@ -854,16 +854,19 @@ def question_type(question: str) -> str | None:
     # "我年纪大了记性不好。请问……主任叫什么名字?" asks a name, not an age: the kind is read where the question asks,
     # and from the whole only when that says none ("'1+2+3+4' industrial system. Which industries are the 1, 2, 3?").
     asking = asking_part(question)
-    return (asking is not None and _kind(asking)) or _kind(question)
+    return (asking is not None and _kind(asking, coded_names(question))) or _kind(question)
 
 
-def _kind(question: str) -> str | None:
+def _kind(question: str, coded: list[str] | None = None) -> str | None:
+    """The kind `question` asks; `coded`, the coded names of the whole question when this is its asking part ("the
+    annual "three fives, three sixes" objectives. What do the fives and sixes stand for?")."""
     question = _drop_relative_who(plain_question(question))
+    coded = coded_names(question) if coded is None else coded
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and not pattern.search(_WHEN_CLAUSE.sub(" ", question)):
             continue
         # "Who exactly set out the 'five centers' requirements?" asks for a person, not the parts of a coded name.
-        if kind == "parts" and (not coded_names(question) or _ASKS_WHO.match(question)):
+        if kind == "parts" and (not coded or _ASKS_WHO.match(question)):
             continue
         if kind == "compare" and not compared(question):
             continue

@@ -422,6 +422,16 @@ from rag.pipeline import normalize_question
         ("yangpu electric bicycle safety governance action completion deadline", "date"),
         ("杨浦今年高校毕业生就业目标人数", "count"),
         ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
+        # Writers IA, JE, JQ: what a coded name's numbers correspond to, which figures are its fives, and its parts
+        # asked in a sentence after the one that quotes it.
+        ("What exact numerical targets do the \"three fives, three sixes\" objectives correspond to?", "parts"),
+        ("What are the concrete targets behind Yangpu's \"three fives, three sixes\" goals, i.e. which figures are the fives?", "parts"),
+        (
+            "Zhou Haiying kept referring to the annual \"three fives, three sixes\" objectives at the Yangpu meeting. What "
+            "do the fives and sixes actually stand for, which indicators are they?",
+            "parts",
+        ),
+        ("The safety drive names two networks. Which indicators are they?", "list"),  # no coded name anywhere
         # Writer JM: a search box's keywords, whose last word names the fact; not "… this year", nor a yes/no question.
         ("Yangpu mayor?", "person"),
         ("yangpu Q2 work meeting date", "date"),
@@ -2031,3 +2041,12 @@ def test_the_seeds_answer_a_search_boxs_keywords(readonly_seed_pipeline):
     mayor = readonly_seed_pipeline.ask("Yangpu mayor?")
     assert not mayor.abstained and mayor.text.startswith("Zhou Haiying")
     assert readonly_seed_pipeline.ask("Sunshine 330 program start year?").abstained
+
+
+def test_the_seeds_never_say_what_three_fives_three_sixes_stand_for(readonly_seed_pipeline):
+    # The article quotes the objectives' name and never spells them out (writers IA, JE, JQ).
+    assert readonly_seed_pipeline.ask('What exact numerical targets do the "three fives, three sixes" objectives correspond to?').abstained
+    assert readonly_seed_pipeline.ask(
+        'Zhou Haiying kept referring to the annual "three fives, three sixes" objectives at the Yangpu meeting. What do '
+        "the fives and sixes actually stand for, which indicators are they?"
+    ).abstained
