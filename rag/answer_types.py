@@ -184,7 +184,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
         rf"|\bwhat the (?:[\w-]+ ){{0,2}}?(?:{_MONEY_NOUNS})\s+(?:is|was|are|were|will be)\b"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\s*\??\s*$"  # typed as keywords: "71 projects total investment?"
         rf"|{_KEYWORDS}\b(?:{_MONEY_NOUNS})\b[^?]*\b(?:in |approx\.? |approximately |roughly )?{_CURRENCIES}\s*\??\s*$"  # "…approx in yuan?", "total budget approx RMB?"
-        rf"|\b(?:what|which) (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,30}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
+        rf"|\b(?:what|which) (is|was|are|were|will be) (?:(?:the|[\w-]+['’]s)\b)?[^?,]{{0,40}}?\b(?:{_MONEY_NOUNS}|revenues?|turnover|profits?)\b"
         rf"|\bwhat (?:total |annual |overall )?(?:{_MONEY_NOUNS})\b(?! (?:\w+ )?(?:plan|policy|policies|strategy|project|projects|program|programme))"
         # Keywords with the amount inside: "sunshine 330 program budget in yinhang", "total investment amount for
         # the 71 projects" (not "investment in Minhang", a topic).
@@ -251,7 +251,8 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"\b(how much|what (number|percentage|proportion|portion|fraction|share|amount|rate|ratio)|which (number|session))\b|百分之|比例|第几|(?:哪些|什么)(?:工作)?数据", re.I)),
     # "What are the opening hours", "what time does it open", "what time did the meeting start", 开放时间: a time of day.
     ("hours", re.compile(
-        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat time\b[^?]*"
+        r"\b(?:opening|business|office|open|working|visiting) hours\b|\bwhat hours\b|\bwhat o['’]clock\b"
+        r"|\bhow late\b[^?]*\b(?:open|opens|close|closes|closing)\b|\bwhat time\b[^?]*"
         r"\b(?:open|opens|close|closes|start|starts|started|begin|begins|began|arrive|arrived|get to|got to|reach|reached|go|went|leave|left)\b|营业时间|开放时间|几点(?:开|关)",
         re.I,
     )),
@@ -259,7 +260,9 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
      r"|\b(?:is|was|are|were) there (?:a|an|any) (?:[\w-]+ ){0,2}?(?:dates?|deadlines?|timeline)\b"  # "is there a target opening date"
      r"|\bthe (?:(?:exact|calendar|precise|specific|actual) ){1,2}(?:date|day)\b"  # "I should like to know the exact calendar date on which …"
      r"|\b(?:completion|opening|start|starting|finish|launch|end|rectification)\s+(?:dates?|deadlines?)\s*\??\s*$|\bdates\s+(?:this|next)\s+year\s*\?"
-     r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b", re.I)),  # typed as a heading
+     r"|^\s*(?:the\s+)?(?:completion|opening|start|starting|finish|launch|end)\s+dates?\s+(?:for|of)\b"  # typed as a heading
+     # "Tunnel - target opening date for traffic?"
+     rf"|{_KEYWORDS}\b(?:target|planned|expected|scheduled) (?:completion|opening|start|finish|launch) dates?\b", re.I)),
     # "热线电话是多少": a number to call, not a count.
     ("contact", re.compile(r"(?:电话|热线|号码)(?:号码)?是?多少")),
     # Formal written Chinese asks "为若干" or "几何" at the end: "目标人数为若干?"
@@ -699,6 +702,7 @@ _COLLOQUIAL = [
     (re.compile(r"\br\b"), "are"),  # lower case only: not "R&D"
     (re.compile(r"\bu\b"), "you"),  # nor "U Thant"
     (re.compile(r"\bwetin(?: be)?\b", re.I), "what is"),  # Nigerian Pidgin: "wetin be the first meeting"
+    (re.compile(r",?\s+(?:lah|leh|lor|meh|hor)\s*(?=[?.!]*\s*$)", re.I), ""),  # Singlish: "… finish by when leh?"
     (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
     (re.compile("多少辰光"), "多长时间"),  # "讲了多少辰光": how long

@@ -422,6 +422,13 @@ from rag.pipeline import normalize_question
         ("yangpu electric bicycle safety governance action completion deadline", "date"),
         ("杨浦今年高校毕业生就业目标人数", "count"),
         ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
+        # Writers IB, KQ, KX, JY, KP: "at what o'clock", "how late it stay open", a target date typed as a heading,
+        # Singlish "by when leh?", and a budget whose owner takes more words.
+        ("The April quarterly meeting in Yangpu, it start at what o'clock in the morning?", "hours"),
+        ("friendly neighborhood center on kailu road, how late it stay open", "hours"),
+        ("Yindu Road Cross-River Tunnel - target opening date for traffic?", "date"),
+        ("The Yindu Road Cross-River Tunnel expected to finish by when leh?", "date"),
+        ("What is Yangpu District's total fiscal budget for 2024, as set out at the April quarterly work meeting?", "money"),
         # Writers IA, JE, JQ: what a coded name's numbers correspond to, which figures are its fives, and its parts
         # asked in a sentence after the one that quotes it.
         ("What exact numerical targets do the \"three fives, three sixes\" objectives correspond to?", "parts"),
@@ -2050,3 +2057,11 @@ def test_the_seeds_never_say_what_three_fives_three_sixes_stand_for(readonly_see
         'Zhou Haiying kept referring to the annual "three fives, three sixes" objectives at the Yangpu meeting. What do '
         "the fives and sixes actually stand for, which indicators are they?"
     ).abstained
+
+
+def test_the_seeds_give_no_hour_budget_or_opening_date(readonly_seed_pipeline):
+    # The meeting's hour, Yangpu's budget and the tunnel's opening date are never given (writers IB, KP, KX, JY).
+    assert readonly_seed_pipeline.ask("The April quarterly meeting in Yangpu, it start at what o'clock in the morning?").abstained
+    assert readonly_seed_pipeline.ask("What is Yangpu District's total fiscal budget for 2024, as set out at the April quarterly work meeting?").abstained
+    assert readonly_seed_pipeline.ask("Yindu Road Cross-River Tunnel - target opening date for traffic?").abstained
+    assert readonly_seed_pipeline.ask("The Yindu Road Cross-River Tunnel expected to finish by when leh?").abstained
