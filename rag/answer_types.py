@@ -328,7 +328,7 @@ _QUESTION_TYPES: list[tuple[str, re.Pattern[str]]] = [
     # party committee and district mayor"), not a sentence that only names them ("Chen Huawen said.").
     ("identity", _ASKS_WHO_SOMEONE_IS),
     # "minhang district party secretary name", typed as keywords: a person too.
-    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b(?!\s+(?-i:[A-Z][a-z]))|\bnames? of (?:the\s+)?(?:(?!(?:which|that|who|where)\b)[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}叫什么(?:名字)?|{_ZH_PEOPLE_NOUNS}的?(?:姓名|名字)|姓名", re.I)),
+    ("person", re.compile(rf"\b(who|whom)\b|\b{_ROLES}s?\s+names?\s*\??\s*$|\bwhich {_MODIFIERS}(?:{_PEOPLE_NOUNS}|{_NAMED_ROLES})\b(?!\s+(?-i:[A-Z][a-z]))|\bnames? of (?:the\s+)?(?:(?!(?:which|that|who|where)\b)[\w'-]+\s+){{0,3}}?(?:{_ROLES}|officials?|leaders?|head|person|people)\b|谁(?!的)|何人|哪一?位|{_ZH_PEOPLE_NOUNS}[,，\s]*叫什么(?:名字)?|{_ZH_PEOPLE_NOUNS}的?(?:姓名|名字)|姓名", re.I)),
     # "What is the name of the market / platform / programme / supply unit": a proper name (not "the name of the
     # property", a term).
     ("name", re.compile(
@@ -704,6 +704,8 @@ _COLLOQUIAL = [
     (re.compile(r"\bwetin(?: be)?\b", re.I), "what is"),  # Nigerian Pidgin: "wetin be the first meeting"
     (re.compile(r",?\s+(?:lah|leh|lor|meh|hor)\s*(?=[?.!]*\s*$)", re.I), ""),  # Singlish: "… finish by when leh?"
     (re.compile("时侯"), "时候"),  # a common slip of the pen: "啥时侯编完"
+    (re.compile("提目"), "题目"),  # ...and a learner's: "报告的提目是什么", "多大年级" (年纪, age)
+    (re.compile("(?<=多大)年级"), "年纪"),
     (re.compile(r"\bhow much\s*\$", re.I), "how much money"),
     (re.compile("多少辰光"), "多长时间"),  # "讲了多少辰光": how long
     (re.compile("[啥几]辰光"), "什么时候"),  # Shanghainese: "啥辰光能建好" (when), "要几钿" (how much money)
@@ -727,8 +729,9 @@ _COLLOQUIAL = [
     (re.compile("边日"), "哪天"),
     (re.compile("边度|边处"), "哪里"),
     (re.compile("边(?:个|位)(?=[?？呀啊㗎呢]|$|出席|主持|讲|发言|负责|参加|去|做)"), "谁"),  # "有边个出席咗": who
-    (re.compile("边(?=[一二三四五六七八九十两几\\d]*[个位间条项种样啲年月])"), "哪"),
+    (re.compile("(?<![周旁身两左右东西南北河江海路那这])边(?=[一二三四五六七八九十两几\\d]*[个位间条项种样啲年月类款家场批])"), "哪"),
     (re.compile("乜嘢|咩嘢|乜|咩"), "什么"),
+    (re.compile(f"哪只(?={_ZH_NAMED})"), "哪个"),  # Cantonese and Shanghainese count places with 只: "哪只街道"
     (re.compile("点样"), "怎样"),
     (re.compile("点解"), "为什么"),
     (re.compile("喺"), "在"),

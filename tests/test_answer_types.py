@@ -422,6 +422,13 @@ from rag.pipeline import normalize_question
         ("yangpu electric bicycle safety governance action completion deadline", "date"),
         ("杨浦今年高校毕业生就业目标人数", "count"),
         ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
+        # Writers KP, KQ, JI, IB: Cantonese 边几类 (which kinds) and 哪只街道 (which sub-district), but not 周边 (nearby);
+        # a learner's 多大年级 for 多大年纪 (how old); a name asked after a comma.
+        ("扩大内需方面，薛侃提到要大力发展边几类新型消费？", "list"),
+        ("“完整社区”头一个放在杨浦哪只街道", "name"),
+        ("周边几个街道参加了会议?", "count"),
+        ("陆铭今年多大年级?", "age"),
+        ("参加会议的区检察院主要负责人，叫什么名字呀？", "person"),
         # Writers IB, KQ, KX, JY, KP: "at what o'clock", "how late it stay open", a target date typed as a heading,
         # Singlish "by when leh?", and a budget whose owner takes more words.
         ("The April quarterly meeting in Yangpu, it start at what o'clock in the morning?", "hours"),
@@ -2065,3 +2072,11 @@ def test_the_seeds_give_no_hour_budget_or_opening_date(readonly_seed_pipeline):
     assert readonly_seed_pipeline.ask("What is Yangpu District's total fiscal budget for 2024, as set out at the April quarterly work meeting?").abstained
     assert readonly_seed_pipeline.ask("Yindu Road Cross-River Tunnel - target opening date for traffic?").abstained
     assert readonly_seed_pipeline.ask("The Yindu Road Cross-River Tunnel expected to finish by when leh?").abstained
+
+
+def test_the_seeds_answer_cantonese_and_a_learners_chinese(readonly_seed_pipeline):
+    # 边几类 asks which kinds (writer KP); Lu Ming's age and the first "完整社区" sub-district are never given (JI, KQ).
+    kinds = readonly_seed_pipeline.ask("擴大內需方面，薛侃提到要大力發展邊幾類新型消費？")
+    assert not kinds.abstained and "二次元经济" in kinds.text
+    assert readonly_seed_pipeline.ask("陆铭今年多大年级?").abstained
+    assert readonly_seed_pipeline.ask("“完整社区”头一个放在杨浦哪只街道").abstained
