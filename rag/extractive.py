@@ -70,8 +70,9 @@ class _Span:
     implied: frozenset[str] | None = None  # places its document's news leaves implied (answer_types.implied_places)
 
 
-# Words the documents use for one another: a meeting 召开 (convened) is the one 举行 (held).
-_SAME_MEANING = [("召开", "举行", "举办"), ("报告", "讲课", "上课", "授课", "讲座"), ("会议", "开会")]
+# Words the documents use for one another: a meeting 召开 (convened) is the one 举行 (held); a population is
+# counted in residents (stems: "the common wish of 200,000 residents" for "what is Yinhang's population").
+_SAME_MEANING = [("召开", "举行", "举办"), ("报告", "讲课", "上课", "授课", "讲座"), ("会议", "开会"), ("popul", "resid", "inhabit")]
 
 
 @dataclass(frozen=True)

@@ -246,6 +246,15 @@ def test_words_about_the_documents_do_not_count_against_the_answer(real_seed_pip
 
 
 @pytest.mark.slow
+def test_a_population_is_counted_in_residents(real_seed_pipeline):
+    # "the common wish of 200,000 residents": Yinhang's population, though the sentence never says the word
+    # (writers KL, JW, PP, NK).
+    answer = real_seed_pipeline.ask("Roughly what's the population of Yinhang sub-district? Trying to size up the rental demand.")
+    assert not answer.abstained and "200,000 residents" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")
