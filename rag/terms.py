@@ -182,11 +182,13 @@ def spelled_out(question: str) -> str:
 
 # Chinese question words and particles carry no content to match against the documents.
 ZH_QUESTION_WORDS = re.compile(
-    "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|叫什么名|叫啥名字|叫啥名|什么名字|名字|是谁|谁是|谁|什么时候|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
+    "请告诉我|告诉我|啥时候|[啥几]辰光|几钿|请列出|列出|请说出|说出|请给出|给出|请问|叫什么名字|叫什么名|叫啥名字|叫啥名|什么名字|名字|是谁|谁是|谁|什么时候|什么样的?|什么|哪些|哪个|哪一位|哪位|哪一|哪里|哪儿|哪|多少|几个|几|怎么样|怎样|怎么|如何|为什么|吗|呢|是否|有没有"
     # ...nor do a spoken question's fillers and pointing words: "杨浦那个学习会是哪天开的啊?", nor "now".
     "|那个|这个|那位|这位|啊|呀|吧|嘛|哦|呗|啦|现在|目前|啥"
     # ...nor a formal question's 何 ("召开的是何种会议", "何项学习教育"), nor a chat's laughter.
     "|何种|何项|何类|何处|何地|何人|何时|为何|哈哈+|呵呵+|嘿嘿+"
+    # ...nor a plural's 们 ("干部们争当什么样的角色"): the documents write 干部.
+    "|(?<=[部志员家生众工民])们"
 )
 
 

@@ -255,6 +255,14 @@ def test_a_population_is_counted_in_residents(real_seed_pipeline):
 
 
 @pytest.mark.slow
+def test_what_kind_of_role_the_cadres_should_play_is_the_little_tiger(real_seed_pipeline):
+    # 什么样的 and 干部们's 们 are in no sentence; they pulled the answer under the threshold (writer KW).
+    answer = real_seed_pipeline.ask("薛侃书记希望干部们争当什么样的角色?好像有个挺生动的说法。")
+    assert not answer.abstained and "小老虎" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

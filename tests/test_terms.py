@@ -75,6 +75,9 @@ def test_query_and_document_forms_meet():
         # "Please teach me" asks, learner's English without an article after it (writer SM).
         ("Please teach me total investment amount", ["total", "invest", "amount"]),
         ("i want to know say how many projects", ["project"]),
+        # "什么样的" asks as 什么 does, and 们 makes a plural the documents do not write (writer KW).
+        ("干部们争当什么样的角色?", ["干", "部", "干部", "争", "当", "争当", "角", "色", "角色"]),
+        ("我们去哪里", ["我", "们", "去", "我们", "们去"]),  # not a people noun's plural
     ],
 )
 def test_question_terms(question, expected):
