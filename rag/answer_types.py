@@ -1518,6 +1518,10 @@ def holds_type(text: str, kind: str | None, question: str, implied: Collection[s
             return True
         if not _names_someone_of_the_body(text, question):
             return False
+        # "Who was the District Mayor — Xue Kan or Zhou Haiying?": one of the names it offers, not a new one.
+        offered = _options(asking_part(question) or question)
+        if offered is not None and all(o[:1].isupper() for o in offered) and gives_an_option(text, question):
+            return True
         if _is_chinese(question):
             return any(name not in question for name in _ZH_NAME.findall(text))
         # "Who presided over the meeting?" is not answered by whose speech was studied ("Xi Jinping's speech").
@@ -1762,6 +1766,9 @@ def names_another_ordinal(text: str, question: str) -> bool:
 # options, which an answer must give one of. Not when a clause follows "or" ("…, or would they vary?").
 # ("Is there anything for those back from studying or working overseas?" asks whether, not which.)
 _EITHER_OR = re.compile(r"^\s*(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should)\b(?! there\b)[^?]*?\bor\b", re.I)
+# ...or a question that offers its options after a dash, colon or comma: "who was the District Mayor — Xue Kan or
+# Zhou Haiying?", "which came first, the park or the road?".
+_OFFERED = re.compile(r"[—–:,]\s*(?:[\w'’.-]+\s+){1,3}?or\b(?=\s+(?:[\w'’.-]+\s*){1,3}\??\s*$)")
 _AFTER_OR = re.compile(r"\s*(?:is|was|are|were|will|would|did|does|do|has|have|had|can|could|should|it|they|he|she|we|you|i|not)\b", re.I)
 _OPTION_SKIP = frozenset("the a an in on at by of to about around roughly some it its this that".split())
 _EN_NUMBER = re.compile(r"^\d[\d,.]*$")
@@ -1788,7 +1795,7 @@ def _options(question: str) -> tuple[str, str] | None:
         before, after = re.split("[是在由从为]", re.sub("[的了]+$", "", before))[-1], re.sub("^[在是由于从到的]+", "", after)
         size = min(len(before), len(after), 4)
         return (before[-size:], after[:size]) if size >= 2 else None
-    choice = _EITHER_OR.search(question)
+    choice = _EITHER_OR.search(question) or _OFFERED.search(question)
     if not choice or _AFTER_OR.match(question, choice.end()):
         return None
     before = re.findall(r"[\w'’.,-]+", question[: choice.end() - 2])[-3:]

@@ -2080,3 +2080,13 @@ def test_the_seeds_answer_cantonese_and_a_learners_chinese(readonly_seed_pipelin
     assert not kinds.abstained and "二次元经济" in kinds.text
     assert readonly_seed_pipeline.ask("陆铭今年多大年级?").abstained
     assert readonly_seed_pipeline.ask("“完整社区”头一个放在杨浦哪只街道").abstained
+
+
+def test_a_question_may_offer_its_options_after_a_dash():
+    # Writer IL: "who was the District Mayor — Xue Kan or Zhou Haiying?" is answered by one of the names it offers.
+    question = "Quick-fire round: at Yangpu's quarterly work meeting, who was the District Mayor — Xue Kan or Zhou Haiying?"
+    mayor = "Zhou Haiying, Deputy Secretary of the District Committee and District Mayor, deployed focus work."
+    assert holds_type(mayor, "person", question)
+    assert not holds_type("Xue Kan, Secretary of the District Committee, chaired the meeting.", "person", question)
+    # Writer PB: "they cost money or free": neither is said by a sentence about the courses.
+    assert not gives_an_option("It will upgrade the Sunshine 330 program.", "Sunshine 330 courses in Yinhang, they cost money or free?")
