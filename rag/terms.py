@@ -266,7 +266,9 @@ def personal_terms(question: str) -> frozenset[str]:
 _ABOUT_THE_TEXT = re.compile(
     r"\b(?:articles?(?!\s+\d)|pieces?|passages?|texts?|write-?ups?|wording|written|version)\b"
     r"|(?<=\barticle )body\b|\b(?:English|Chinese)(?=\s+(?:text|version|wording|original|article|piece|passage|translation)\b)"
-    r"|(?<=\bin )English\b",
+    r"|(?<=\bin )English\b"
+    # Chinese: "文中的职务写的是什么", "原话里那个比喻", "引号里的字", "英文稿里被译成了什么".
+    "|文中|原文|原话|文章|稿子|引号里?的?字?|写的是|怎么写的?|写法|比喻|说法|提法|英文稿|中文稿|译成",
     re.I,
 )
 

@@ -263,6 +263,14 @@ def test_what_kind_of_role_the_cadres_should_play_is_the_little_tiger(real_seed_
 
 
 @pytest.mark.slow
+def test_chinese_words_about_the_text_do_not_count_against_the_answer(real_seed_pipeline):
+    # 按文中所载 (as the text records) names no fact; it pulled 程绣明's post under the threshold (writer KH).
+    answer = real_seed_pipeline.ask("按文中所载,程绣明同志现任何职?")
+    assert not answer.abstained and "区人大常委会主任程绣明" in answer.text
+    assert_citations_are_exact(answer)
+
+
+@pytest.mark.slow
 def test_which_market_abstains_when_the_article_never_names_it(real_seed_pipeline):
     # "went straight to a building materials market located in the urban-rural fringe": which one, it does not say.
     answer = real_seed_pipeline.ask("Which building materials market did Chen Jining inspect on December 28?")

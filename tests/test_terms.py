@@ -180,6 +180,9 @@ def test_text_terms_are_words_about_the_documents():
     question = "In the Yangpu meeting piece, the industrial system has a numeric label. How is it written in the English text?"
     assert text_terms(question) == {"piec", "written", "english", "text"}
     assert text_terms("On what date was it held, according to the article body?") == {"articl", "bodi"}
+    # Chinese: "文中", "原话", "引号里的字" are about the wording; a character the question also uses otherwise stays.
+    assert text_terms("按文中所载,程绣明同志现任何职?") == {"文", "中", "文中"}
+    assert "里" not in text_terms("原话里那个比喻是什么,话里有话吗")
     # A numbered legal article and a Chinese leader are what the question is about.
     assert text_terms("What does Article 5 of the regulation say?") == frozenset()
     assert text_terms("Which Chinese leader chaired the meeting?") == frozenset()
