@@ -274,8 +274,8 @@ _ABOUT_THE_TEXT = re.compile(
 
 
 def text_terms(question: str) -> frozenset[str]:
-    """Terms of a question's words about the documents themselves (_ABOUT_THE_TEXT), unless it also uses them
-    otherwise ("which text did the seminar study, according to the article")."""
+    """Terms of a question's words about the documents themselves (_ABOUT_THE_TEXT), unless the rest of the question
+    uses them too ("原话里那个比喻是什么,话里有话吗" keeps 里 and 话)."""
     if not _ABOUT_THE_TEXT.search(question):
         return frozenset()
     said = set(question_terms(" ".join(m.group() for m in _ABOUT_THE_TEXT.finditer(question))))
