@@ -84,7 +84,15 @@ def setup(folder: Path) -> None:
     print(f"{len(list(out.glob('*.txt')))} cleaned documents in {out}")
 
 
+def _refuse_taken(names: list[str]) -> None:
+    """Exit naming the writers eval/fresh.jsonl already has: a new writer under an old name cannot be merged."""
+    taken = {q["id"].split("-")[0] for q in _records(FRESH)} if FRESH.exists() else set()
+    if clash := [name for name in names if name in taken]:
+        sys.exit(f"{', '.join(clash)} already wrote questions in {FRESH}: pick other names")
+
+
 def prompt(folder: Path, writer: str, persona: str) -> None:
+    _refuse_taken([writer])
     text = PROMPT.format(
         writer=writer,
         persona=persona,
@@ -208,6 +216,7 @@ def _repeats(text: str, seen: list[str]) -> bool:
 
 
 def draw(seed: int, writers: list[str], holdout: int = 2) -> None:
+    _refuse_taken(writers)
     print(" ".join(sorted(random.Random(seed).sample(writers, holdout))))
 
 

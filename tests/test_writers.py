@@ -101,3 +101,17 @@ def test_a_file_that_fails_its_check_is_not_merged(folder, monkeypatch):
     with pytest.raises(SystemExit, match="does not pass"):
         writers.merge(_write(folder / "QA.jsonl", rows), "tune", dry_run=False)
     assert not (folder / "fresh.jsonl").exists()
+
+
+def test_a_writer_name_already_in_the_set_is_refused_before_anything_is_written(folder, monkeypatch, capsys):
+    # The thirty-fifth session drew "JJ", a name an earlier session had used, and found out only when merging.
+    fresh = _write(folder / "fresh.jsonl", [_question("JJ-en-01", "Who chaired it?", "en", ["Xue Kan"], EN, ["Xue Kan chaired the meeting."])])
+    monkeypatch.setattr(writers, "FRESH", fresh)
+    with pytest.raises(SystemExit, match="JJ already wrote"):
+        writers.draw(352, ["JF", "JJ", "JK"])
+    with pytest.raises(SystemExit, match="JJ already wrote"):
+        writers.prompt(folder, "JJ", "a councillor's assistant")
+    assert not (folder / "JJ.prompt").exists()
+    writers.draw(352, ["JF", "JN", "JK"])
+    assert len(capsys.readouterr().out.split()) == 2
+
