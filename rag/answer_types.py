@@ -868,6 +868,8 @@ def _kind(question: str, coded: list[str] | None = None) -> str | None:
     """The kind `question` asks; `coded`, the coded names of the whole question when this is its asking part ("the
     annual "three fives, three sixes" objectives. What do the fives and sixes stand for?")."""
     question = _drop_relative_who(plain_question(question))
+    if _ASKS_WHO_THEY_ARE.search(question):  # "会上作交流发言的有几位?分别是谁?": the people, not only how many
+        return "person"
     coded = coded_names(question) if coded is None else coded
     for kind, pattern in _QUESTION_TYPES:
         if kind == "date" and not pattern.search(_WHEN_CLAUSE.sub(" ", question)):
@@ -881,6 +883,9 @@ def _kind(question: str, coded: list[str] | None = None) -> str | None:
             return kind
     keywords = _KEYWORD_QUERY.match(question)
     return _KEYWORD_KINDS.get(keywords.group(1).lower()) if keywords else None
+
+
+_ASKS_WHO_THEY_ARE = re.compile(r"(?:分别|各自|都|又)是谁|分别是哪几?位|\bwho (?:are|were) they\s*\??\s*$", re.I)
 
 
 # A search box's keywords ("Yangpu mayor?", "Yinhang population?", "Sunshine 330 program start year?"): no word that

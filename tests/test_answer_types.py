@@ -422,6 +422,10 @@ from rag.pipeline import normalize_question
         ("yangpu electric bicycle safety governance action completion deadline", "date"),
         ("杨浦今年高校毕业生就业目标人数", "count"),
         ("the building materials market chen jining dropped in on unannounced on dec 28, what kind of area was it in", "place"),
+        # Writers JS, UA: how many, and who they are, asks the people.
+        ("会上作交流发言的有几位?分别是谁?", "person"),
+        ("会上做交流发言的一共几个人 分别是谁", "person"),
+        ("会上作交流发言的有几位?", "count"),
         # Writers KP, KQ, JI, IB: Cantonese 边几类 (which kinds) and 哪只街道 (which sub-district), but not 周边 (nearby);
         # a learner's 多大年级 for 多大年纪 (how old); a name asked after a comma.
         ("扩大内需方面，薛侃提到要大力发展边几类新型消费？", "list"),
@@ -2090,3 +2094,10 @@ def test_a_question_may_offer_its_options_after_a_dash():
     assert not holds_type("Xue Kan, Secretary of the District Committee, chaired the meeting.", "person", question)
     # Writer PB: "they cost money or free": neither is said by a sentence about the courses.
     assert not gives_an_option("It will upgrade the Sunshine 330 program.", "Sunshine 330 courses in Yinhang, they cost money or free?")
+
+
+def test_how_many_spoke_and_who_they_are_is_answered_by_the_names(readonly_seed_pipeline):
+    # "副区长王浩、区政协副主席顾登妹…分别作交流发言" counts them by naming them (writers JS, UA).
+    answer = readonly_seed_pipeline.ask("会上作交流发言的有几位?分别是谁?")
+    assert not answer.abstained and "王浩" in answer.text and "顾登妹" in answer.text
+
