@@ -41,7 +41,8 @@ _ASKING = (
     r"have|had|tell|name|list|give|describe|explain|please)\b"
 )
 # Typed as keywords: no asking word first and no question word anywhere ("sunshine 330 program budget in yinhang").
-_KEYWORDS = rf"^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)[^?]*"
+_UNASKED = rf"^(?!\s*{_ASKING})(?![^?]*\b{_WH}\b)"
+_KEYWORDS = rf"{_UNASKED}[^?]*"
 _ROLES = (
     r"(?:secretary|mayor|director|chairman|chairwoman|chairperson|chair|president|governor|minister|commissioner|"
     r"dean|principal|premier|chancellor|ceo|head(?!\s+coach))"
@@ -888,12 +889,10 @@ def _kind(question: str, coded: list[str] | None = None) -> str | None:
 _ASKS_WHO_THEY_ARE = re.compile(r"(?:分别|各自|都|又)是谁|分别是哪几?位|\bwho (?:are|were) they\s*\??\s*$", re.I)
 
 
-# A search box's keywords ("Yangpu mayor?", "Yinhang population?", "Sunshine 330 program start year?"): no word that
-# asks, no verb before them, and the last word names the fact wanted.
+# A search box's keywords ("Yangpu mayor?", "Yinhang population?", "Sunshine 330 program start year?"): typed as
+# keywords (_UNASKED), and the last word names the fact wanted.
 _KEYWORD_QUERY = re.compile(
-    r"^\s*(?!(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|please|tell|give|list|name)\b)"
-    r"(?![^?]*\b(?:who|whom|whose|what|when|where|which|how|why)\b)"
-    r"(?:[\w'’&+.-]+\s+){1,6}(?<!this )(?<!last )(?<!next )(?<!each )(?<!every )(?<!per )([a-z]+)\s*\??\s*$",  # not "… this year"
+    rf"{_UNASKED}\s*(?:[\w'’&+.-]+\s+){{1,6}}(?<!this )(?<!last )(?<!next )(?<!each )(?<!every )(?<!per )([a-z]+)\s*\??\s*$",  # not "… this year"
     re.I,
 )
 _KEYWORD_KINDS = {

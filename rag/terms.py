@@ -276,11 +276,11 @@ _ABOUT_THE_TEXT = re.compile(
 def text_terms(question: str) -> frozenset[str]:
     """Terms of a question's words about the documents themselves (_ABOUT_THE_TEXT), unless the rest of the question
     uses them too ("原话里那个比喻是什么,话里有话吗" keeps 里 and 话)."""
-    if not _ABOUT_THE_TEXT.search(question):
+    said = [m.group() for m in _ABOUT_THE_TEXT.finditer(question)]
+    if not said:
         return frozenset()
-    said = set(question_terms(" ".join(m.group() for m in _ABOUT_THE_TEXT.finditer(question))))
     rest = set(question_terms(_ABOUT_THE_TEXT.sub(" ", question)))
-    return frozenset(said - rest)
+    return frozenset(set(question_terms(" ".join(said))) - rest)
 
 
 def asking_sentences(question: str) -> str:
